@@ -1,0 +1,321 @@
+import json
+
+from lxml import etree
+
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+APPROVAL_STATES = [
+    ("draft", "Draft"),
+    ("to_approve", "Under Review"),
+    ("approved", "Approved"),
+    ("cancel", "Cancelled"),
+]
+REVIEW_DEADLINE_CODE = "ORG-RULE-09"
+REVISION_DEADLINE_CODE = "ORG-RULE-13"
+
+
+class ScmApprovalMixin(models.AbstractModel):
+    """Tier validation with the manual's conventions.
+
+    Submitting opens a review round: tiers are resolved from roles, unit and
+    branch managers (and their delegates); each reviewer owes a decision
+    within the tier's working days from receipt (ORG-RULE-09); all reviewers
+    of a round must approve; a rejection needs a comment and returns the
+    document to its author in draft (ORG-RULE-13). Every round, its submitted
+    version and all opinions are kept (ORG-RULE-11)."""
+
+    _name = "scm.approval.mixin"
+    _description = "Approval Mixin"
+    _inherit = ["tier.validation", "scm.deadline.mixin"]
+
+    _state_field = "state"
+    _state_from = ["draft", "to_approve"]
+    _state_to = ["approved"]
+    _cancel_state = "cancel"
+    _tier_validation_manual_config = False
+    # Fields recorded in each round's snapshot; by default every stored,
+    # non-technical field of the document.
+    _scm_snapshot_exclude = {
+        "id",
+        "state",
+        "create_uid",
+        "create_date",
+        "write_uid",
+        "write_date",
+        "message_main_attachment_id",
+        "validation_status",
+        "scm_approval_version",
+    }
+
+    state = fields.Selection(
+        APPROVAL_STATES,
+        default="draft",
+        required=True,
+        copy=False,
+        index=True,
+        tracking=True,
+    )
+    scm_approval_version = fields.Integer(
+        string="Version",
+        copy=False,
+        readonly=True,
+        help="How many times the document was submitted for approval.",
+    )
+    scm_approval_round_ids = fields.One2many(
+        "scm.approval.round",
+        "res_id",
+        string="Approval Rounds",
+        domain=lambda self: [("res_model", "=", self._name)],
+        copy=False,
+        readonly=True,
+    )
+
+    # -- view -----------------------------------------------------------------
+    def _add_tier_validation_buttons(self, node, params):
+        str_element = self.env["ir.qweb"]._render(
+            "scm_base.scm_approval_buttons", params
+        )
+        return etree.fromstring(str_element)
+
+    # -- hooks for the documents ------------------------------------------------
+    def _scm_approval_check_submit(self):
+        """Raise a UserError when the document is not ready to submit."""
+
+    def _scm_approval_on_approved(self):
+        """Called once every reviewer of the round approved."""
+
+    def _scm_approval_on_rejected(self):
+        """Called after a rejection returned the document to draft."""
+
+    def _scm_revision_deadline(self):
+        """(working days, rule code) the author has to revise, or None."""
+        return None
+
+    def _scm_approval_author(self):
+        self.ensure_one()
+        current = self._scm_current_round()
+        return current.submitted_by_id or self.create_uid
+
+    # -- rounds -------------------------------------------------------------------
+    def _scm_current_round(self):
+        self.ensure_one()
+        return self.scm_approval_round_ids.sorted("version", reverse=True)[:1]
+
+    def _scm_snapshot(self):
+        names = [
+            name
+            for name, field in self._fields.items()
+            if field.store
+            and not field.compute
+            and field.type not in ("one2many", "binary", "html")
+            and name not in self._scm_snapshot_exclude
+            and not name.startswith(("message_", "activity_"))
+        ]
+        values = self.read(names)[0]
+        values.pop("id", None)
+        return json.dumps(values, default=str, ensure_ascii=False, indent=1)
+
+    def action_scm_submit(self):
+        for record in self:
+            if record.state != "draft":
+                raise UserError(
+                    _(
+                        "%(doc)s is not a draft: only a draft can be submitted "
+                        "for approval.",
+                        doc=record.display_name,
+                    )
+                )
+            record._scm_approval_check_submit()
+            if record.review_ids:
+                record.restart_validation()
+            version = record.scm_approval_version + 1
+            record.with_context(skip_validation_check=True).write(
+                {"state": "to_approve", "scm_approval_version": version}
+            )
+            reviews = record.request_validation()
+            if not reviews:
+                raise UserError(
+                    _(
+                        "No approval step applies to %(doc)s: ask an "
+                        "administrator to configure its approval tiers.",
+                        doc=record.display_name,
+                    )
+                )
+            self.env["scm.approval.round"].sudo().create(
+                {
+                    "res_model": record._name,
+                    "res_id": record.id,
+                    "res_name": record.display_name,
+                    "company_id": record._get_company().id,
+                    "version": version,
+                    "submitted_by_id": self.env.user.id,
+                    "submitted_date": fields.Datetime.now(),
+                    "snapshot": record._scm_snapshot(),
+                }
+            )
+            record._scm_deadline_close(REVISION_DEADLINE_CODE)
+            record._scm_open_review_deadlines()
+        return True
+
+    def _scm_open_review_deadlines(self):
+        """Each review that reached its reviewers starts their clock."""
+        self.ensure_one()
+        open_for = self._scm_deadlines(REVIEW_DEADLINE_CODE).mapped("user_id")
+        for review in self.review_ids.filtered(lambda r: r.status == "pending"):
+            owner = review._scm_base_reviewers()[:1]
+            if not owner or owner in open_for:
+                continue
+            self._scm_deadline_open(
+                REVIEW_DEADLINE_CODE,
+                _("Review: %(step)s", step=review.name),
+                owner,
+                amount=review.definition_id.scm_review_days,
+            )
+            open_for |= owner
+
+    def _scm_record_decisions(self, reviews):
+        current = self._scm_current_round()
+        opinion_model = self.env["scm.approval.opinion"].sudo()
+        for review in reviews:
+            assigned = review._scm_base_reviewers()
+            on_behalf = False
+            if review.done_by and review.done_by not in assigned:
+                on_behalf = (
+                    self.env["scm.delegation"]._scm_delegators(review.done_by, self._name)
+                    & assigned
+                )[:1].id
+            opinion_model.create(
+                {
+                    "round_id": current.id,
+                    "tier_name": review.name,
+                    "reviewer_id": review.done_by.id,
+                    "on_behalf_of_id": on_behalf,
+                    "decision": review.status,
+                    "comment": review.comment,
+                    "decided_date": review.reviewed_date,
+                }
+            )
+            self._scm_deadline_close(REVIEW_DEADLINE_CODE, user=assigned)
+
+    # -- decisions --------------------------------------------------------------
+    def reject_tier(self):
+        """Always ask for the reason: a rejection without one is refused."""
+        self.ensure_one()
+        sequences = self._get_sequences_to_approve(self.env.user)
+        reviews = self.review_ids.filtered(lambda x: x.sequence in sequences)
+        return self._add_comment("reject", reviews)
+
+    def _scm_undecided(self):
+        return self.review_ids.filtered(lambda r: r.status in ("waiting", "pending"))
+
+    def _validate_tier(self, tiers=False):
+        self.ensure_one()
+        if self.state != "to_approve":
+            raise UserError(_("Only a document under review can be approved."))
+        before = self._scm_undecided()
+        res = super()._validate_tier(tiers)
+        decided = before.filtered(lambda r: r.status == "approved")
+        self._scm_record_decisions(decided)
+        if self.validation_status == "validated":
+            current = self._scm_current_round()
+            current.sudo().write(
+                {"state": "approved", "decided_date": fields.Datetime.now()}
+            )
+            self.sudo().write({"state": "approved"})
+            self._scm_approval_on_approved()
+        else:
+            self._scm_open_review_deadlines()
+        return res
+
+    def _rejected_tier(self, tiers=False):
+        self.ensure_one()
+        if self.state != "to_approve":
+            raise UserError(_("Only a document under review can be rejected."))
+        mine = (tiers or self.review_ids).filtered(
+            lambda r: r.status in ("waiting", "pending")
+            and self.env.user in r.reviewer_ids
+        )
+        if not mine or any(not (r.comment or "").strip() for r in mine):
+            raise UserError(
+                _("A rejection needs a comment that tells the author what to revise.")
+            )
+        before = self._scm_undecided()
+        res = super()._rejected_tier(tiers)
+        self._scm_close_round("rejected", before)
+        author = self._scm_approval_author()
+        reason = "; ".join(mine.mapped("comment"))
+        self.sudo().with_context(skip_validation_check=True).write({"state": "draft"})
+        # The round's reviews live on in the history; clearing them unlocks
+        # the draft for revision.
+        self.sudo().restart_validation()
+        self.sudo().message_post(
+            body=_(
+                "Rejected by %(user)s, returned to %(author)s for revision: %(reason)s",
+                user=self.env.user.name,
+                author=author.name,
+                reason=reason,
+            )
+        )
+        revision = self._scm_revision_deadline()
+        if revision:
+            days, code = revision
+            self._scm_deadline_open(
+                code or REVISION_DEADLINE_CODE,
+                _("Revise and resubmit"),
+                author,
+                amount=days,
+            )
+        else:
+            self.sudo().activity_schedule(
+                "scm_base.mail_activity_type_scm_revision",
+                summary=_("Revise and resubmit"),
+                note=reason,
+                user_id=author.id,
+            )
+        self._scm_approval_on_rejected()
+        return res
+
+    def _scm_close_round(self, outcome, undecided):
+        current = self._scm_current_round()
+        rejected = undecided.filtered(lambda r: r.status == "rejected")
+        self._scm_record_decisions(rejected)
+        opinion_model = self.env["scm.approval.opinion"].sudo()
+        for review in undecided - rejected:
+            opinion_model.create(
+                {
+                    "round_id": current.id,
+                    "tier_name": review.name,
+                    "reviewer_id": review._scm_base_reviewers()[:1].id,
+                    "decision": "not_reviewed",
+                    "decided_date": fields.Datetime.now(),
+                }
+            )
+        self._scm_deadline_cancel(REVIEW_DEADLINE_CODE)
+        current.sudo().write({"state": outcome, "decided_date": fields.Datetime.now()})
+
+    def action_scm_withdraw(self):
+        """The author takes a document back from review before a decision."""
+        for record in self.filtered(lambda r: r.state == "to_approve"):
+            record._scm_close_round("withdrawn", record._scm_undecided())
+            record.with_context(skip_validation_check=True).write({"state": "draft"})
+            record.restart_validation()
+        return True
+
+    def action_scm_print_approval_history(self):
+        self.ensure_one()
+        return self.env.ref(
+            "scm_base.action_report_scm_approval_history"
+        ).report_action(self.scm_approval_round_ids)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_except_reviewed(self):
+        for record in self:
+            if record.state in ("to_approve", "approved") or record.scm_approval_round_ids:
+                raise UserError(
+                    _(
+                        "%(doc)s went through approval and cannot be deleted; "
+                        "cancel it instead.",
+                        doc=record.display_name,
+                    )
+                )

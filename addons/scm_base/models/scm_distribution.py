@@ -1,0 +1,65 @@
+from odoo import _, fields, models
+from odoo.exceptions import UserError
+
+COPY_TYPES = [
+    ("original", "Original"),
+    ("copy", "Copy"),
+    ("electronic", "Electronic"),
+]
+
+
+class ScmDistribution(models.Model):
+    """Who received which copy or original of a document, and when (ORG-RULE-08)."""
+
+    _name = "scm.distribution"
+    _description = "Copy Distribution"
+    _order = "res_model, res_id, sequence, id"
+
+    res_model = fields.Char(string="Document Model", required=True, index=True)
+    res_id = fields.Many2oneReference(
+        string="Document ID", model_field="res_model", required=True, index=True
+    )
+    res_name = fields.Char(string="Document")
+    company_id = fields.Many2one("res.company", string="Branch", index=True)
+    sequence = fields.Integer(default=10)
+    recipient_department_id = fields.Many2one("hr.department", string="Recipient Unit")
+    recipient_company_id = fields.Many2one("res.company", string="Recipient Branch")
+    recipient_user_id = fields.Many2one("res.users", string="Recipient")
+    recipient_name = fields.Char(compute="_compute_recipient_name", string="Recipient Name")
+    copy_type = fields.Selection(COPY_TYPES, required=True, default="copy")
+    sent_at = fields.Datetime(string="Sent On", readonly=True)
+    received_at = fields.Datetime(string="Received On", readonly=True)
+    received_by_id = fields.Many2one("res.users", string="Received By", readonly=True)
+
+    def _compute_recipient_name(self):
+        for line in self:
+            line.recipient_name = (
+                line.recipient_user_id.name
+                or line.recipient_department_id.display_name
+                or line.recipient_company_id.name
+            )
+
+    def _is_recipient(self, user):
+        self.ensure_one()
+        if self.recipient_user_id:
+            return self.recipient_user_id == user
+        if self.recipient_department_id:
+            members = self.env["hr.employee"].sudo().search(
+                [("department_id", "child_of", self.recipient_department_id.id)]
+            )
+            return user in members.user_id
+        if self.recipient_company_id:
+            return self.recipient_company_id in user.company_ids
+        return False
+
+    def action_mark_received(self):
+        user = self.env.user
+        for line in self:
+            if line.received_at:
+                raise UserError(_("This copy was already received."))
+            if not (line._is_recipient(user) or user.has_group("scm_base.group_scm_admin")):
+                raise UserError(
+                    _("Only the recipient can confirm receipt of %(doc)s.", doc=line.res_name)
+                )
+        self.sudo().write({"received_at": fields.Datetime.now(), "received_by_id": user.id})
+        return True

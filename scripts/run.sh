@@ -1,0 +1,43 @@
+#!/usr/bin/env bash
+# The main job: create or update the database `scm` with every scm_* addon,
+# its demo data and Simplified Chinese, then serve it on http://localhost:8069.
+source "$(dirname "$0")/lib.sh"
+DB=${SCM_DB:-scm}
+bash "$ROOT/scripts/setup.sh"
+ensure_postgres
+ODOO=$(find_odoo_src)
+ADDONS=$(scm_addons)
+CONF=$ROOT/config/odoo-dev.conf
+odoo() {
+    # shellcheck disable=SC2046
+    "$PY" -m odoo -c "$CONF" --addons-path="$(addons_path "$ODOO")" \
+        --data-dir="$VAR/filestore" $(odoo_db_args) -d "$DB" "$@"
+}
+
+# A fingerprint of the addons' sources: an unchanged database is not updated again.
+fingerprint=$(cd "$ROOT/addons" && find . -type f -not -path '*/__pycache__/*' -print0 \
+    | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)
+stamp=$VAR/db-$DB.fingerprint
+
+db_exists=$(PGPASSWORD=$DB_PASSWORD psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres -tAc \
+    "SELECT 1 FROM pg_database WHERE datname = '$DB'")
+installed=""
+if [[ $db_exists == 1 ]]; then
+    installed=$(PGPASSWORD=$DB_PASSWORD psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB" -tAc \
+        "SELECT 1 FROM ir_module_module WHERE name = 'scm_base' AND state = 'installed'" 2>/dev/null || true)
+fi
+if [[ $installed != 1 ]]; then
+    log "creating database $DB with $ADDONS and demo data (a few minutes)"
+    odoo -i "$ADDONS" --load-language=zh_CN --stop-after-init
+    echo "$fingerprint" > "$stamp"
+elif [[ ! -f $stamp || $(cat "$stamp") != "$fingerprint" ]]; then
+    log "updating $ADDONS in $DB"
+    odoo -i "$ADDONS" -u "$ADDONS" --stop-after-init
+    echo "$fingerprint" > "$stamp"
+else
+    log "database $DB is up to date"
+fi
+[[ ${SCM_NO_SERVE:-} == 1 ]] && exit 0
+log "serving http://localhost:8069 (admin / admin); Ctrl-C stops"
+exec "$PY" -m odoo -c "$CONF" --addons-path="$(addons_path "$ODOO")" \
+    --data-dir="$VAR/filestore" $(odoo_db_args) -d "$DB"
