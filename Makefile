@@ -17,4 +17,4 @@ lint:  ## ruff and pylint-odoo through pre-commit
 	bash scripts/lint.sh
 
 clean:
-	rm -rf var/test.log var/filestore-test
+	rm -rf var/test-*.log var/filestore-scm_test*

@@ -9,15 +9,15 @@ ensure_postgres
 ODOO=$(find_odoo_src)
 ADDONS=$(scm_addons)
 TAGS=${SCM_TEST_TAGS:-$(echo "$ADDONS" | sed 's/\([^,]*\)/\/\1/g')}
-LOG=$VAR/test.log
+LOG=$VAR/test-$DB.log
 
 PGPASSWORD=$DB_PASSWORD dropdb -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" --if-exists "$DB"
-rm -rf "$VAR/filestore-test"
+rm -rf "$VAR/filestore-$DB"
 log "installing $ADDONS into a fresh $DB and running tests ($TAGS)"
 set +e
 # shellcheck disable=SC2046
 "$PY" -m odoo -c "$ROOT/config/odoo-test.conf" --addons-path="$(addons_path "$ODOO")" \
-    --data-dir="$VAR/filestore-test" $(odoo_db_args) -d "$DB" \
+    --data-dir="$VAR/filestore-$DB" $(odoo_db_args) -d "$DB" \
     -i "$ADDONS" --load-language=zh_CN --test-enable --test-tags="$TAGS" \
     --stop-after-init --log-level=test 2>&1 | tee "$LOG"
 status=${PIPESTATUS[0]}
