@@ -18,6 +18,7 @@ set +e
 # shellcheck disable=SC2046
 "$PY" -m odoo -c "$ROOT/config/odoo-test.conf" --addons-path="$(addons_path "$ODOO")" \
     --data-dir="$VAR/filestore-$DB" $(odoo_db_args) -d "$DB" \
+    --http-port="${SCM_TEST_HTTP_PORT:-8169}" --gevent-port="$(( ${SCM_TEST_HTTP_PORT:-8169} + 3 ))" \
     -i "$ADDONS" --load-language=zh_CN --test-enable --test-tags="$TAGS" \
     --stop-after-init --log-level=test 2>&1 | tee "$LOG"
 status=${PIPESTATUS[0]}

@@ -18,7 +18,6 @@ class HrDepartment(models.Model):
     )
     scm_code = fields.Char(
         string="Unit Code",
-        size=4,
         help="Abbreviation used in contract numbers by a functional department "
         "(e.g. DS), when the department itself numbers contracts.",
     )
@@ -38,7 +37,7 @@ class HrDepartment(models.Model):
     def _check_scm_code(self):
         for dept in self.filtered("scm_code"):
             code = dept.scm_code
-            if not (code.isascii() and code.isalpha() and code.isupper()):
+            if not (code.isascii() and code.isalpha() and code.isupper() and len(code) <= 4):
                 raise ValidationError(
                     _(
                         "Unit code %(code)s is invalid: use 1 to 4 capital letters.",
@@ -58,6 +57,13 @@ class HrDepartment(models.Model):
     @api.constrains("parent_id", "scm_unit_type")
     def _check_scm_parent(self):
         for dept in self:
+            if dept.child_ids and dept.scm_unit_type != "center":
+                raise ValidationError(
+                    _(
+                        "%(unit)s has units under it and must stay a center.",
+                        unit=dept.name,
+                    )
+                )
             parent = dept.parent_id
             if parent and parent.scm_unit_type != "center":
                 raise ValidationError(

@@ -23,7 +23,6 @@ class ResCompany(models.Model):
     )
     scm_code = fields.Char(
         string="Branch Code",
-        size=4,
         help="Pinyin abbreviation used in contract numbers (e.g. WH for Wuhan). "
         "Empty for headquarters.",
     )
@@ -92,6 +91,29 @@ class ResCompany(models.Model):
                 raise ValidationError(
                     _("Headquarters has no branch code in contract numbers.")
                 )
+            if company.scm_code and self.env["hr.department"].sudo().search_count(
+                [("scm_code", "=", company.scm_code)]
+            ):
+                raise ValidationError(
+                    _(
+                        "Branch code %(code)s is already the code of a unit: "
+                        "contract numbers would collide.",
+                        code=company.scm_code,
+                    )
+                )
+
+    @api.constrains("parent_id")
+    def _check_scm_parent(self):
+        for company in self:
+            if company.parent_id.parent_id:
+                raise ValidationError(
+                    _(
+                        "%(name)s cannot be placed under %(parent)s: every branch "
+                        "belongs directly to headquarters.",
+                        name=company.name,
+                        parent=company.parent_id.name,
+                    )
+                )
 
     @api.constrains("scm_province_ids", "parent_id")
     def _check_scm_provinces(self):
@@ -152,7 +174,8 @@ class ResCompany(models.Model):
 
     @api.model
     def _scm_branch_by_code(self, code):
-        branch = self.search([("scm_code", "=", (code or "").strip().upper())])
+        code = (code or "").strip().upper()
+        branch = code and self.search([("scm_code", "=", code)])
         if not branch:
             raise ValidationError(_("No branch has the code %(code)s.", code=code))
         return branch

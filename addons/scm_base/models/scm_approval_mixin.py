@@ -78,6 +78,10 @@ class ScmApprovalMixin(models.AbstractModel):
         )
         return etree.fromstring(str_element)
 
+    def _scm_company(self):
+        self.ensure_one()
+        return self.company_id if "company_id" in self._fields else self.env.company
+
     # -- hooks for the documents ------------------------------------------------
     def _scm_approval_check_submit(self):
         """Raise a UserError when the document is not ready to submit."""
@@ -147,14 +151,17 @@ class ScmApprovalMixin(models.AbstractModel):
                     "res_model": record._name,
                     "res_id": record.id,
                     "res_name": record.display_name,
-                    "company_id": record._get_company().id,
+                    "company_id": record._scm_company().id,
                     "version": version,
                     "submitted_by_id": self.env.user.id,
                     "submitted_date": fields.Datetime.now(),
                     "snapshot": record._scm_snapshot(),
                 }
             )
-            record._scm_deadline_close(REVISION_DEADLINE_CODE)
+            revision = record._scm_revision_deadline()
+            record._scm_deadline_close(
+                [REVISION_DEADLINE_CODE, revision and revision[1] or REVISION_DEADLINE_CODE]
+            )
             record._scm_open_review_deadlines()
         return True
 
@@ -162,7 +169,10 @@ class ScmApprovalMixin(models.AbstractModel):
         """Each review that reached its reviewers starts their clock."""
         self.ensure_one()
         open_for = self._scm_deadlines(REVIEW_DEADLINE_CODE).mapped("user_id")
-        for review in self.review_ids.filtered(lambda r: r.status == "pending"):
+        reviews = self.sudo().review_ids
+        # base_tier_validation moves reviews from waiting to pending lazily.
+        reviews._compute_can_review()
+        for review in reviews.filtered(lambda r: r.status == "pending"):
             owner = review._scm_base_reviewers()[:1]
             if not owner or owner in open_for:
                 continue
@@ -236,7 +246,9 @@ class ScmApprovalMixin(models.AbstractModel):
             lambda r: r.status in ("waiting", "pending")
             and self.env.user in r.reviewer_ids
         )
-        if not mine or any(not (r.comment or "").strip() for r in mine):
+        if not mine:
+            raise UserError(_("You are not a reviewer of %(doc)s.", doc=self.display_name))
+        if any(not (r.comment or "").strip() for r in mine):
             raise UserError(
                 _("A rejection needs a comment that tells the author what to revise.")
             )

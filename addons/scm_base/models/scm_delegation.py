@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import ValidationError
+from odoo.exceptions import UserError, ValidationError
 
 
 class ScmDelegation(models.Model):
@@ -101,6 +101,12 @@ class ScmDelegation(models.Model):
         return delegations
 
     def write(self, vals):
+        if "delegator_id" in vals and any(
+            d.delegator_id.id != vals["delegator_id"] for d in self
+        ):
+            raise UserError(
+                _("A delegation's delegator cannot change: give a new delegation.")
+            )
         res = super().write(vals)
         self._refresh_open_reviews()
         return res

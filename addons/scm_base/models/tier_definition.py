@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class TierDefinition(models.Model):
@@ -23,3 +23,13 @@ class TierDefinition(models.Model):
         "the review reaches them.",
     )
     scm_rule_code = fields.Char(string="Rule", help="Rule ID of the manual.")
+
+    @api.model
+    def _get_tier_validation_model_names(self):
+        names = super()._get_tier_validation_model_names()
+        mixin = self.env.registry["scm.approval.mixin"]
+        return names + [
+            name
+            for name, model in self.env.registry.items()
+            if not model._abstract and issubclass(model, mixin)
+        ]

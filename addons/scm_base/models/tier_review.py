@@ -19,11 +19,13 @@ class TierReview(models.Model):
 
     def _scm_base_reviewers(self):
         """The reviewers the tier names, before delegation (ORG-RULE-06)."""
-        definition = self.definition_id
+        review = self.sudo()
+        definition = review.definition_id
         if definition.review_type == "scm_unit_manager":
-            return definition.scm_department_id.manager_id.user_id
-        if definition.review_type == "scm_branch_manager":
-            document = self.env[self.model].browse(self.res_id)
-            company = document._get_company()
-            return company.scm_manager_id
-        return super()._get_reviewers()
+            reviewers = definition.scm_department_id.manager_id.user_id
+        elif definition.review_type == "scm_branch_manager":
+            document = review.env[review.model].browse(review.res_id)
+            reviewers = document._scm_company().scm_manager_id
+        else:
+            reviewers = super(TierReview, review)._get_reviewers()
+        return reviewers.with_env(self.env)

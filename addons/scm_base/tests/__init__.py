@@ -1,0 +1,6 @@
+from . import test_workday
+from . import test_approval
+from . import test_signature
+from . import test_numbering
+from . import test_records
+from . import test_organization, test_security

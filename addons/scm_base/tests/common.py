@@ -1,0 +1,136 @@
+from odoo_test_helper import FakeModelLoader
+
+from odoo import Command
+from odoo.tests import TransactionCase
+
+
+class ScmBaseCase(TransactionCase):
+    """Demo users and companies of scm_base, by short names."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        ref = cls.env.ref
+        cls.hq = ref("base.main_company")
+        cls.wuhan = ref("scm_base.company_wh")
+        cls.beijing = ref("scm_base.company_bj")
+        cls.wuxi = ref("scm_base.company_wx")
+        cls.users = {
+            login: ref(f"scm_base.user_{login.replace('.', '_')}")
+            for login in (
+                "president",
+                "mc.manager",
+                "msd.manager",
+                "audit.staff",
+                "finance.staff",
+                "wh.manager",
+                "wh.consultant",
+                "wh.consultant2",
+                "bj.manager",
+                "bj.consultant",
+            )
+        }
+        cls.workday = cls.env["scm.workday"]
+
+
+class ScmDocumentCase(ScmBaseCase):
+    """Adds `scm.document.tester`, a document with every mixin, and its tiers."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        cls.loader = FakeModelLoader(cls.env, cls.__module__)
+        cls.loader.backup_registry()
+        from .scm_document_tester import ScmDocumentTester
+
+        cls.loader.update_registry((ScmDocumentTester,))
+        cls.addClassCleanup(cls.loader.restore_registry)
+        cls.Document = cls.env["scm.document.tester"]
+        cls.doc_model = cls.env["ir.model"]._get("scm.document.tester")
+        cls.env["ir.model.access"].create(
+            {
+                "name": "access scm.document.tester",
+                "model_id": cls.doc_model.id,
+                "group_id": cls.env.ref("scm_base.group_scm_user").id,
+                "perm_read": True,
+                "perm_write": True,
+                "perm_create": True,
+                "perm_unlink": True,
+            }
+        )
+        Tier = cls.env["tier.definition"]
+        # No company: the tiers apply to the documents of every branch.
+        common = {"model_id": cls.doc_model.id, "has_comment": True, "company_id": False}
+        cls.tier_branch = Tier.create(
+            {
+                **common,
+                "name": "Branch manager review",
+                "review_type": "scm_branch_manager",
+                "sequence": 30,
+                "scm_review_days": 1,
+            }
+        )
+        cls.tier_msd = Tier.create(
+            {
+                **common,
+                "name": "MSD review",
+                "review_type": "scm_unit_manager",
+                "scm_department_id": cls.env.ref("scm_base.dept_msd").id,
+                "sequence": 20,
+                "scm_review_days": 2,
+            }
+        )
+        cls.tier_president = Tier.create(
+            {
+                **common,
+                "name": "President approval (major only)",
+                "review_type": "individual",
+                "reviewer_id": cls.users["president"].id,
+                "definition_type": "domain",
+                "definition_domain": "[('is_major', '=', True)]",
+                "sequence": 10,
+                "scm_review_days": 1,
+            }
+        )
+
+    def new_document(self, user=None, **vals):
+        user = user or self.users["wh.consultant"]
+        vals.setdefault("name", "EMT proposal for 武汉服装")
+        vals.setdefault("company_id", user.company_id.id)
+        return self.Document.with_user(user).create(vals)
+
+    def reject(self, document, user, comment):
+        """Reject as `user` through the comment wizard, as the UI does."""
+        doc = document.with_user(user)
+        action = doc.reject_tier()
+        wizard = (
+            self.env["comment.wizard"]
+            .with_user(user)
+            .with_context(**action["context"])
+            .create({"comment": comment})
+        )
+        wizard.add_comment()
+
+    def approve(self, document, user, comment="同意"):
+        action = document.with_user(user).validate_tier()
+        if action:
+            self.env["comment.wizard"].with_user(user).with_context(
+                **action["context"]
+            ).create({"comment": comment}).add_comment()
+
+    @classmethod
+    def delegate(cls, delegator, delegate, date_from, date_to, models=None):
+        models = models if models is not None else cls.doc_model
+        return (
+            cls.env["scm.delegation"]
+            .sudo()
+            .create(
+                {
+                    "delegator_id": delegator.id,
+                    "delegate_id": delegate.id,
+                    "model_ids": [Command.set(models.ids)],
+                    "date_from": date_from,
+                    "date_to": date_to,
+                }
+            )
+        )

@@ -1,0 +1,89 @@
+from freezegun import freeze_time
+
+from odoo import Command
+from odoo.exceptions import AccessError, UserError
+from odoo.tests import tagged
+
+from .common import ScmDocumentCase
+
+
+@tagged("post_install", "-at_install")
+class TestRecords(ScmDocumentCase):
+    def test_org_unit_04_office_meeting_resolution_gates_approval(self):
+        """ORG-UNIT-04: a record needing Office Meeting approval moves on only
+        with an approving resolution; only the secretary records one."""
+        doc = self.new_document()
+        Resolution = self.env["scm.office.resolution"]
+        with self.assertRaises(UserError):
+            Resolution._scm_approving(doc)
+        secretary = self.users["mc.manager"]
+        secretary.groups_id = [Command.link(self.env.ref("scm_base.group_office_meeting").id)]
+        rejected = Resolution.with_user(secretary).create(
+            {"name": "建议书复议", "outcome": "rejected", "res_model": doc._name, "res_id": doc.id}
+        )
+        with self.assertRaises(UserError):
+            Resolution._scm_approving(doc)
+        approved = Resolution.with_user(secretary).create(
+            {"name": "建议书批准", "outcome": "approved", "res_model": doc._name, "res_id": doc.id}
+        )
+        self.assertEqual(Resolution._scm_approving(doc), approved)
+        self.assertNotEqual(rejected, approved)
+        with self.assertRaises(AccessError):
+            Resolution.with_user(self.users["wh.consultant"]).create(
+                {"name": "x", "outcome": "approved"}
+            )
+
+    def test_org_rule_07_written_notice_is_recorded(self):
+        """ORG-RULE-07: a written notice keeps recipient, content, document and
+        server time, and is found again for the document's next step."""
+        doc = self.new_document()
+        customer = self.env["res.partner"].create({"name": "武汉服装有限公司"})
+        with freeze_time("2026-11-20 02:00:00"):
+            notice = self.env["scm.notice"].with_user(self.users["wh.manager"])._scm_send(
+                doc, "审批结果通知", "<p>建议书已通过评审。</p>", customer
+            )
+        self.assertEqual(notice.recipient_ids, customer)
+        self.assertEqual(str(notice.sent_at), "2026-11-20 02:00:00")
+        self.assertEqual(notice.sender_id, self.users["wh.manager"])
+        self.assertIn(customer.id, notice.message_id.partner_ids.ids)
+        self.assertEqual(self.env["scm.notice"]._scm_sent(doc, "审批结果通知"), notice)
+        self.assertFalse(self.env["scm.notice"]._scm_sent(doc, "其他通知"))
+
+    def test_org_rule_12_assessment_entry_in_current_month(self):
+        """ORG-RULE-12: an outcome against a person creates an entry in that
+        person's assessment for the current month."""
+        with freeze_time("2026-11-20 02:00:00"):
+            entry = self.env["scm.assessment.entry"]._scm_add(
+                self.users["wh.consultant"], "audit", "客户档案未按时录入", score=-2
+            )
+        self.assertEqual(str(entry.period), "2026-11-01")
+        self.assertEqual(entry.user_id, self.users["wh.consultant"])
+        self.assertEqual(entry.company_id, self.wuhan)
+
+    def test_org_rule_10_overdue_report_by_branch_and_person(self):
+        """ORG-RULE-10: the overdue report lists each missed deadline with the
+        responsible user and the rule ID."""
+        with freeze_time("2026-11-20 02:00:00"):
+            doc = self.new_document()
+            doc._scm_deadline_open("SAL-CUST-03", "录入客户档案", self.users["wh.consultant"], 2)
+        with freeze_time("2026-11-30 02:00:00"):
+            flagged = self.env["scm.deadline"]._cron_flag_overdue()
+        self.assertGreaterEqual(flagged, 1)
+        deadline = doc._scm_deadlines("SAL-CUST-03")
+        self.assertTrue(deadline.is_overdue)
+        overdue = self.env["scm.deadline"].search(
+            [("is_overdue", "=", True), ("company_id", "=", self.wuhan.id)]
+        )
+        self.assertIn(deadline, overdue)
+        html = self.env["ir.actions.report"]._render_qweb_html(
+            "scm_base.report_scm_deadline_overdue", overdue.ids
+        )[0].decode()
+        self.assertIn("SAL-CUST-03", html)
+        self.assertIn(self.users["wh.consultant"].name, html)
+        self.assertIn(self.wuhan.name, html)
+        groups = self.env["scm.deadline"].read_group(
+            [("is_overdue", "=", True)], ["days_late:sum"], ["company_id", "user_id"], lazy=False
+        )
+        self.assertTrue(any(g["user_id"][0] == self.users["wh.consultant"].id for g in groups))
+        with self.assertRaises(UserError):
+            doc._scm_deadline_open("X", "bad", self.users["wh.consultant"], -1)
