@@ -37,7 +37,9 @@ class HrDepartment(models.Model):
     def _check_scm_code(self):
         for dept in self.filtered("scm_code"):
             code = dept.scm_code
-            if not (code.isascii() and code.isalpha() and code.isupper() and len(code) <= 4):
+            if not (
+                code.isascii() and code.isalpha() and code.isupper() and len(code) <= 4
+            ):
                 raise ValidationError(
                     _(
                         "Unit code %(code)s is invalid: use 1 to 4 capital letters.",

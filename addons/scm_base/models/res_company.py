@@ -126,9 +126,7 @@ class ResCompany(models.Model):
                         "branch are HQ open areas."
                     )
                 )
-            foreign = company.scm_province_ids.filtered(
-                lambda s: s.country_id != china
-            )
+            foreign = company.scm_province_ids.filtered(lambda s: s.country_id != china)
             if foreign:
                 raise ValidationError(
                     _(
@@ -155,16 +153,31 @@ class ResCompany(models.Model):
                     )
                 )
 
+    def _scm_normalize_code(self, vals):
+        """Upper-case the code and refuse a taken one before the database's
+        unique index does, so the user reads a clear message."""
+        if not vals.get("scm_code"):
+            return
+        vals["scm_code"] = vals["scm_code"].strip().upper()
+        taken = self.sudo().search(
+            [("scm_code", "=", vals["scm_code"]), ("id", "not in", self.ids)], limit=1
+        )
+        if taken:
+            raise ValidationError(
+                _(
+                    "Another company already uses the branch code %(code)s.",
+                    code=vals["scm_code"],
+                )
+            )
+
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.get("scm_code"):
-                vals["scm_code"] = vals["scm_code"].strip().upper()
+            self._scm_normalize_code(vals)
         return super().create(vals_list)
 
     def write(self, vals):
-        if vals.get("scm_code"):
-            vals["scm_code"] = vals["scm_code"].strip().upper()
+        self._scm_normalize_code(vals)
         return super().write(vals)
 
     @api.model

@@ -93,8 +93,8 @@ class ScmApprovalMixin(models.AbstractModel):
         """Called after a rejection returned the document to draft."""
 
     def _scm_revision_deadline(self):
-        """(working days, rule code) the author has to revise, or None."""
-        return None
+        """(working days, rule code) the author has to revise, or False."""
+        return False
 
     def _scm_approval_author(self):
         self.ensure_one()
@@ -160,7 +160,10 @@ class ScmApprovalMixin(models.AbstractModel):
             )
             revision = record._scm_revision_deadline()
             record._scm_deadline_close(
-                [REVISION_DEADLINE_CODE, revision and revision[1] or REVISION_DEADLINE_CODE]
+                [
+                    REVISION_DEADLINE_CODE,
+                    revision and revision[1] or REVISION_DEADLINE_CODE,
+                ]
             )
             record._scm_open_review_deadlines()
         return True
@@ -192,7 +195,9 @@ class ScmApprovalMixin(models.AbstractModel):
             on_behalf = False
             if review.done_by and review.done_by not in assigned:
                 on_behalf = (
-                    self.env["scm.delegation"]._scm_delegators(review.done_by, self._name)
+                    self.env["scm.delegation"]._scm_delegators(
+                        review.done_by, self._name
+                    )
                     & assigned
                 )[:1].id
             opinion_model.create(
@@ -243,11 +248,14 @@ class ScmApprovalMixin(models.AbstractModel):
         if self.state != "to_approve":
             raise UserError(_("Only a document under review can be rejected."))
         mine = (tiers or self.review_ids).filtered(
-            lambda r: r.status in ("waiting", "pending")
-            and self.env.user in r.reviewer_ids
+            lambda r: (
+                r.status in ("waiting", "pending") and self.env.user in r.reviewer_ids
+            )
         )
         if not mine:
-            raise UserError(_("You are not a reviewer of %(doc)s.", doc=self.display_name))
+            raise UserError(
+                _("You are not a reviewer of %(doc)s.", doc=self.display_name)
+            )
         if any(not (r.comment or "").strip() for r in mine):
             raise UserError(
                 _("A rejection needs a comment that tells the author what to revise.")
@@ -323,7 +331,10 @@ class ScmApprovalMixin(models.AbstractModel):
     @api.ondelete(at_uninstall=False)
     def _unlink_except_reviewed(self):
         for record in self:
-            if record.state in ("to_approve", "approved") or record.scm_approval_round_ids:
+            if (
+                record.state in ("to_approve", "approved")
+                or record.scm_approval_round_ids
+            ):
                 raise UserError(
                     _(
                         "%(doc)s went through approval and cannot be deleted; "

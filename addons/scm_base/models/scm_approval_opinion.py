@@ -12,10 +12,9 @@ class ScmApprovalOpinion(models.Model):
         "scm.approval.round", required=True, ondelete="cascade", index=True
     )
     tier_name = fields.Char(string="Step")
-    reviewer_id = fields.Many2one("res.users", string="Reviewer", readonly=True)
+    reviewer_id = fields.Many2one("res.users", readonly=True)
     on_behalf_of_id = fields.Many2one(
         "res.users",
-        string="On Behalf Of",
         readonly=True,
         help="Set when an authorised delegate decided for the reviewer.",
     )

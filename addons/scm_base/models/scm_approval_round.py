@@ -20,7 +20,7 @@ class ScmApprovalRound(models.Model):
     res_name = fields.Char(string="Document")
     company_id = fields.Many2one("res.company", string="Branch", index=True)
     version = fields.Integer(required=True, readonly=True)
-    submitted_by_id = fields.Many2one("res.users", string="Submitted By", readonly=True)
+    submitted_by_id = fields.Many2one("res.users", readonly=True)
     submitted_date = fields.Datetime(string="Submitted On", readonly=True)
     snapshot = fields.Text(
         string="Submitted Version",

@@ -45,7 +45,7 @@ class ScmDeadline(models.Model):
         index=True,
     )
     done_date = fields.Datetime(string="Done On", readonly=True, copy=False)
-    done_by_id = fields.Many2one("res.users", string="Done By", readonly=True)
+    done_by_id = fields.Many2one("res.users", readonly=True)
     is_overdue = fields.Boolean(
         string="Overdue",
         index=True,

@@ -36,10 +36,10 @@ class ScmDeadlineMixin(models.AbstractModel):
             open_deadlines = record.scm_deadline_ids.filtered(
                 lambda d: d.state == "open"
             )
-            record.scm_deadline_next = min(open_deadlines.mapped("due_date"), default=False)
-            record.scm_deadline_overdue = any(
-                d.due_date < now for d in open_deadlines
+            record.scm_deadline_next = min(
+                open_deadlines.mapped("due_date"), default=False
             )
+            record.scm_deadline_overdue = any(d.due_date < now for d in open_deadlines)
 
     def _search_scm_deadline_overdue(self, operator, value):
         if operator not in ("=", "!=") or not isinstance(value, bool):

@@ -13,14 +13,11 @@ class ScmDelegation(models.Model):
     name = fields.Char(compute="_compute_name")
     delegator_id = fields.Many2one(
         "res.users",
-        string="Delegator",
         required=True,
         default=lambda self: self.env.user,
         tracking=True,
     )
-    delegate_id = fields.Many2one(
-        "res.users", string="Delegate", required=True, tracking=True
-    )
+    delegate_id = fields.Many2one("res.users", required=True, tracking=True)
     model_ids = fields.Many2many(
         "ir.model",
         string="Document Types",
@@ -29,7 +26,10 @@ class ScmDelegation(models.Model):
         help="The kinds of document the delegate may sign or approve.",
     )
     date_from = fields.Date(
-        string="Valid From", required=True, default=fields.Date.context_today, tracking=True
+        string="Valid From",
+        required=True,
+        default=fields.Date.context_today,
+        tracking=True,
     )
     date_to = fields.Date(string="Valid Until", required=True, tracking=True)
     reason = fields.Text()
@@ -50,9 +50,7 @@ class ScmDelegation(models.Model):
             if delegation.delegator_id == delegation.delegate_id:
                 raise ValidationError(_("Nobody can delegate to themselves."))
             if delegation.date_to < delegation.date_from:
-                raise ValidationError(
-                    _("A delegation cannot end before it starts.")
-                )
+                raise ValidationError(_("A delegation cannot end before it starts."))
 
     @api.model
     def _scm_delegators(self, delegate, model_name, on_date=None):
@@ -89,8 +87,12 @@ class ScmDelegation(models.Model):
 
     def _refresh_open_reviews(self):
         models_ = self.sudo().model_ids.mapped("model")
-        reviews = self.env["tier.review"].sudo().search(
-            [("model", "in", models_), ("status", "in", ("waiting", "pending"))]
+        reviews = (
+            self.env["tier.review"]
+            .sudo()
+            .search(
+                [("model", "in", models_), ("status", "in", ("waiting", "pending"))]
+            )
         )
         reviews._compute_reviewer_ids()
 

@@ -25,11 +25,13 @@ class ScmDistribution(models.Model):
     recipient_department_id = fields.Many2one("hr.department", string="Recipient Unit")
     recipient_company_id = fields.Many2one("res.company", string="Recipient Branch")
     recipient_user_id = fields.Many2one("res.users", string="Recipient")
-    recipient_name = fields.Char(compute="_compute_recipient_name", string="Recipient Name")
+    recipient_name = fields.Char(
+        compute="_compute_recipient_name",
+    )
     copy_type = fields.Selection(COPY_TYPES, required=True, default="copy")
     sent_at = fields.Datetime(string="Sent On", readonly=True)
     received_at = fields.Datetime(string="Received On", readonly=True)
-    received_by_id = fields.Many2one("res.users", string="Received By", readonly=True)
+    received_by_id = fields.Many2one("res.users", readonly=True)
 
     def _compute_recipient_name(self):
         for line in self:
@@ -44,8 +46,12 @@ class ScmDistribution(models.Model):
         if self.recipient_user_id:
             return self.recipient_user_id == user
         if self.recipient_department_id:
-            members = self.env["hr.employee"].sudo().search(
-                [("department_id", "child_of", self.recipient_department_id.id)]
+            members = (
+                self.env["hr.employee"]
+                .sudo()
+                .search(
+                    [("department_id", "child_of", self.recipient_department_id.id)]
+                )
             )
             return user in members.user_id
         if self.recipient_company_id:
@@ -57,9 +63,16 @@ class ScmDistribution(models.Model):
         for line in self:
             if line.received_at:
                 raise UserError(_("This copy was already received."))
-            if not (line._is_recipient(user) or user.has_group("scm_base.group_scm_admin")):
+            if not (
+                line._is_recipient(user) or user.has_group("scm_base.group_scm_admin")
+            ):
                 raise UserError(
-                    _("Only the recipient can confirm receipt of %(doc)s.", doc=line.res_name)
+                    _(
+                        "Only the recipient can confirm receipt of %(doc)s.",
+                        doc=line.res_name,
+                    )
                 )
-        self.sudo().write({"received_at": fields.Datetime.now(), "received_by_id": user.id})
+        self.sudo().write(
+            {"received_at": fields.Datetime.now(), "received_by_id": user.id}
+        )
         return True

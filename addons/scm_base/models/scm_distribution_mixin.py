@@ -32,25 +32,33 @@ class ScmDistributionMixin(models.AbstractModel):
     def _scm_distribute(self):
         self.ensure_one()
         if self.scm_distribution_ids:
-            raise UserError(_("%(doc)s was already distributed.", doc=self.display_name))
+            raise UserError(
+                _("%(doc)s was already distributed.", doc=self.display_name)
+            )
         recipients = self._scm_distribution_list()
         if not recipients:
-            raise UserError(_("%(doc)s has no distribution list.", doc=self.display_name))
+            raise UserError(
+                _("%(doc)s has no distribution list.", doc=self.display_name)
+            )
         now = fields.Datetime.now()
         company = self.company_id if "company_id" in self._fields else self.env.company
-        lines = self.env["scm.distribution"].sudo().create(
-            [
-                {
-                    "res_model": self._name,
-                    "res_id": self.id,
-                    "res_name": self.display_name,
-                    "company_id": company.id,
-                    "sequence": sequence,
-                    "sent_at": now,
-                    **recipient,
-                }
-                for sequence, recipient in enumerate(recipients)
-            ]
+        lines = (
+            self.env["scm.distribution"]
+            .sudo()
+            .create(
+                [
+                    {
+                        "res_model": self._name,
+                        "res_id": self.id,
+                        "res_name": self.display_name,
+                        "company_id": company.id,
+                        "sequence": sequence,
+                        "sent_at": now,
+                        **recipient,
+                    }
+                    for sequence, recipient in enumerate(recipients)
+                ]
+            )
         )
         if hasattr(self, "message_post"):
             self.sudo().message_post(

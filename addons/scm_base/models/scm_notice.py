@@ -11,9 +11,15 @@ class ScmNotice(models.Model):
 
     name = fields.Char(string="Subject", required=True, readonly=True)
     body = fields.Html(readonly=True)
-    res_model = fields.Char(string="Document Model", required=True, index=True, readonly=True)
+    res_model = fields.Char(
+        string="Document Model", required=True, index=True, readonly=True
+    )
     res_id = fields.Many2oneReference(
-        string="Document ID", model_field="res_model", required=True, index=True, readonly=True
+        string="Document ID",
+        model_field="res_model",
+        required=True,
+        index=True,
+        readonly=True,
     )
     res_name = fields.Char(string="Document", readonly=True)
     company_id = fields.Many2one("res.company", string="Branch", readonly=True)

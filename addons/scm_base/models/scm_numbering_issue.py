@@ -26,7 +26,7 @@ class ScmNumberingIssue(models.Model):
         ("number_unique", "UNIQUE(number)", "A number is issued once."),
     ]
 
-    def write(self, vals):
+    def write(self, vals):  # pylint: disable=method-required-super
         raise UserError(_("An issued number never changes."))
 
     @api.ondelete(at_uninstall=False)

@@ -24,7 +24,6 @@ class ScmOfficeResolution(models.Model):
     res_id = fields.Many2oneReference(string="Document ID", model_field="res_model")
     recorded_by_id = fields.Many2one(
         "res.users",
-        string="Recorded By",
         default=lambda self: self.env.user,
         readonly=True,
     )

@@ -23,7 +23,9 @@ class ScmProcedureViolation(models.Model):
     @api.model
     def _scm_log(self, document, action, reason):
         company = (
-            document.company_id if "company_id" in document._fields else self.env.company
+            document.company_id
+            if "company_id" in document._fields
+            else self.env.company
         )
         return self.sudo().create(
             {

@@ -65,7 +65,9 @@ class ScmSignatureMixin(models.AbstractModel):
         self._scm_signature_prepare()
         signature = self.scm_signature_ids.filtered(lambda s: s.slot == slot)
         if not signature:
-            raise UserError(_("This document asks for no signature %(slot)s.", slot=slot))
+            raise UserError(
+                _("This document asks for no signature %(slot)s.", slot=slot)
+            )
         if signature.state == "signed":
             raise UserError(
                 _(
@@ -87,7 +89,10 @@ class ScmSignatureMixin(models.AbstractModel):
                 )
             )
         if self._scm_signature_distinct_signers and self.scm_signature_ids.filtered(
-            lambda s: s.state == "signed" and (s.on_behalf_of_id or s.signer_id) == (principal or user)
+            lambda s: (
+                s.state == "signed"
+                and (s.on_behalf_of_id or s.signer_id) == (principal or user)
+            )
         ):
             raise UserError(_("The same person cannot sign this document twice."))
         signature.sudo().write(
@@ -100,7 +105,11 @@ class ScmSignatureMixin(models.AbstractModel):
         )
         if hasattr(self, "message_post"):
             self.sudo().message_post(
-                body=_("Signed: %(name)s by %(who)s", name=signature.name, who=signature.signed_label)
+                body=_(
+                    "Signed: %(name)s by %(who)s",
+                    name=signature.name,
+                    who=signature.signed_label,
+                )
             )
         return True
 
@@ -112,13 +121,13 @@ class ScmSignatureMixin(models.AbstractModel):
     def _scm_guard_signed(self, action_label):
         """Block an outgoing action on an unsigned document.
 
-        Returns None when signed; otherwise records the violation and returns
+        Returns False when signed; otherwise records the violation and returns
         a client notification. No exception is raised on purpose: the
         violation record must be committed (ORG-RULE-05)."""
         self.ensure_one()
         missing = self._scm_missing_signatures()
         if not missing:
-            return None
+            return False
         names = ", ".join(missing.mapped("name"))
         self.env["scm.procedure.violation"]._scm_log(
             self,
@@ -144,7 +153,7 @@ class ScmSignatureMixin(models.AbstractModel):
 
     def _scm_final_report(self):
         """The report that prints the document as final (to send out)."""
-        return None
+        return self.env["ir.actions.report"]
 
     def action_scm_print_final(self):
         self.ensure_one()

@@ -152,7 +152,9 @@ class ScmWorkday(models.AbstractModel):
         """End of the given day of the month after the reference day
         ("by the 5th of next month")."""
         ref = self._local_date(reference, company)
-        year, month = (ref.year + 1, 1) if ref.month == 12 else (ref.year, ref.month + 1)
+        year, month = (
+            (ref.year + 1, 1) if ref.month == 12 else (ref.year, ref.month + 1)
+        )
         last = pycalendar.monthrange(year, month)[1]
         return self._end_of_day(date(year, month, min(day, last)), company)
 

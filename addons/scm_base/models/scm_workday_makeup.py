@@ -12,7 +12,7 @@ class ScmWorkdayMakeup(models.Model):
     _description = "Make-up Working Day"
     _order = "date"
 
-    name = fields.Char(string="Reason", required=True, translate=True)
+    name = fields.Char(string="Reason", required=True)
     date = fields.Date(required=True)
     calendar_id = fields.Many2one(
         "resource.calendar",

@@ -24,10 +24,12 @@ class ScmWorkingGroup(models.Model):
     company_id = fields.Many2one(
         "res.company", default=lambda self: self.env.company, required=True
     )
-    leader_id = fields.Many2one("res.users", string="Leader", tracking=True)
+    leader_id = fields.Many2one("res.users", tracking=True)
     date_start = fields.Date(required=True, default=fields.Date.context_today)
     date_end = fields.Date(tracking=True)
-    member_ids = fields.One2many("scm.working.group.member", "group_id", string="Members")
+    member_ids = fields.One2many(
+        "scm.working.group.member", "group_id", string="Members"
+    )
     active = fields.Boolean(default=True)
 
     @api.constrains("date_start", "date_end")

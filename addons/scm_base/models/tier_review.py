@@ -14,7 +14,9 @@ class TierReview(models.Model):
     def _get_reviewers(self):
         reviewers = self._scm_base_reviewers()
         if reviewers and self.model:
-            reviewers |= self.env["scm.delegation"]._scm_delegates(reviewers, self.model)
+            reviewers |= self.env["scm.delegation"]._scm_delegates(
+                reviewers, self.model
+            )
         return reviewers
 
     def _scm_base_reviewers(self):

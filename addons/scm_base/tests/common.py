@@ -60,7 +60,11 @@ class ScmDocumentCase(ScmBaseCase):
         )
         Tier = cls.env["tier.definition"]
         # No company: the tiers apply to the documents of every branch.
-        common = {"model_id": cls.doc_model.id, "has_comment": True, "company_id": False}
+        common = {
+            "model_id": cls.doc_model.id,
+            "has_comment": True,
+            "company_id": False,
+        }
         cls.tier_branch = Tier.create(
             {
                 **common,

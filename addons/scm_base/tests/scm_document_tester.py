@@ -49,4 +49,4 @@ class ScmDocumentTester(models.Model):
         ]
 
     def _scm_revision_deadline(self):
-        return (self.revision_days, "TEST-REVISE") if self.revision_days else None
+        return (self.revision_days, "TEST-REVISE") if self.revision_days else False

@@ -54,8 +54,10 @@ class TestApproval(ScmDocumentCase):
         self.assertEqual(opinion.reviewer_id, self.users["msd.manager"])
         self.assertEqual(opinion.comment, "报价依据不足")
         activity = doc.activity_ids.filtered(
-            lambda a: a.activity_type_id
-            == self.env.ref("scm_base.mail_activity_type_scm_revision")
+            lambda a: (
+                a.activity_type_id
+                == self.env.ref("scm_base.mail_activity_type_scm_revision")
+            )
         )
         self.assertEqual(activity.user_id, author)
         self.assertTrue(any("报价依据不足" in (m.body or "") for m in doc.message_ids))
@@ -87,18 +89,22 @@ class TestApproval(ScmDocumentCase):
         rounds = doc.scm_approval_round_ids.sorted("version")
         self.assertEqual(rounds.mapped("version"), [1, 2, 3])
         self.assertEqual(rounds.mapped("state"), ["rejected", "rejected", "pending"])
-        for rnd, expected_amount in zip(rounds, (100, 200, 300)):
+        for rnd, expected_amount in zip(rounds, (100, 200, 300), strict=True):
             self.assertIn(f'"amount": {float(expected_amount)}', rnd.snapshot)
         for rnd in rounds[:2]:
             self.assertEqual(len(rnd.opinion_ids), 2)
             self.assertEqual(
                 set(rnd.opinion_ids.mapped("decision")), {"approved", "rejected"}
             )
-        self.assertEqual(rounds[1].opinion_ids.filtered("comment").mapped("comment")[-1], "第2轮意见")
+        self.assertEqual(
+            rounds[1].opinion_ids.filtered("comment").mapped("comment")[-1], "第2轮意见"
+        )
         # The printable history renders every round.
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "scm_base.report_scm_approval_history", rounds.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("scm_base.report_scm_approval_history", rounds.ids)[0]
+            .decode()
+        )
         self.assertIn("第1轮意见", html)
         self.assertIn("第2轮意见", html)
 
@@ -169,7 +175,9 @@ class TestApproval(ScmDocumentCase):
         doc.action_scm_submit()
         deadlines = doc._scm_deadlines("ORG-RULE-09")
         by_user = {d.user_id: d for d in deadlines}
-        self.assertEqual(set(by_user), {self.users["wh.manager"], self.users["msd.manager"]})
+        self.assertEqual(
+            set(by_user), {self.users["wh.manager"], self.users["msd.manager"]}
+        )
         monday_end = datetime(2026, 11, 23, 15, 59, 59)
         tuesday_end = datetime(2026, 11, 24, 15, 59, 59)
         self.assertEqual(by_user[self.users["wh.manager"]].due_date, monday_end)
@@ -189,7 +197,9 @@ class TestApproval(ScmDocumentCase):
         with freeze_time("2026-11-25 03:00:00"):
             self.env["scm.deadline"]._cron_flag_overdue()
             self.assertTrue(doc.scm_deadline_overdue)
-            self.assertIn(doc, self.Document.search([("scm_deadline_overdue", "=", True)]))
+            self.assertIn(
+                doc, self.Document.search([("scm_deadline_overdue", "=", True)])
+            )
             self.approve(doc, self.users["wh.manager"])
         deadline = doc._scm_deadlines("ORG-RULE-09", state="done")
         self.assertEqual(deadline.user_id, self.users["wh.manager"])
@@ -236,7 +246,7 @@ class TestApproval(ScmDocumentCase):
         self.assertEqual(doc.scm_approval_version, 2)
 
     def test_no_tier_configured_is_a_clear_error(self):
-        """A document whose tiers are all archived cannot be submitted, and stays draft."""
+        """With every tier archived a document cannot be submitted; it stays draft."""
         (self.tier_branch | self.tier_msd | self.tier_president).active = False
         doc = self.new_document()
         with self.assertRaises(UserError):

@@ -12,20 +12,23 @@ from odoo.tools import mute_logger
 @tagged("post_install", "-at_install")
 class TestNumbering(TransactionCase):
     def test_consecutive_numbers_per_key(self):
-        """CON-NUM-04 (service): serials are consecutive per key and keys are
+        """Numbering service: serials are consecutive per key and keys are
         independent; every issued number is recorded, so there are no gaps."""
         Numbering = self.env["scm.numbering"]
         first = Numbering.next_number("C/WH/2026", "SCMSCWH-2026{serial}")
         second = Numbering.next_number("C/WH/2026", "SCMSCWH-2026{serial}")
         other = Numbering.next_number("C/BJ/2026", "SCMSCBJ-2026{serial}")
-        self.assertEqual((first, second, other), ("SCMSCWH-2026001", "SCMSCWH-2026002", "SCMSCBJ-2026001"))
+        self.assertEqual(
+            (first, second, other),
+            ("SCMSCWH-2026001", "SCMSCWH-2026002", "SCMSCBJ-2026001"),
+        )
         numbering = Numbering.search([("key", "=", "C/WH/2026")])
         self.assertEqual(numbering.last_serial, 2)
         self.assertEqual(numbering.issued_count, 2)
         self.assertEqual(numbering.gap_count, 0)
 
     def test_serial_overflow_is_an_error_and_consumes_nothing(self):
-        """CON-NUM-07 (service): passing 999 raises, and the counter is unchanged."""
+        """Numbering service: passing 999 raises, and the counter is unchanged."""
         Numbering = self.env["scm.numbering"]
         Numbering.next_number("P/HQ/2026", "SCMSP-2026{serial}")
         numbering = Numbering.search([("key", "=", "P/HQ/2026")])
@@ -39,9 +42,11 @@ class TestNumbering(TransactionCase):
         self.assertEqual(numbering.last_serial, 999)
 
     def test_issued_numbers_are_never_changed_or_deleted(self):
-        """CON-NUM-04 (service): an issued number is neither rewritten nor reused."""
+        """Numbering service: an issued number is neither rewritten nor reused."""
         self.env["scm.numbering"].next_number("R/WH/2026", "SCMSRWH-2026{serial}")
-        issue = self.env["scm.numbering.issue"].search([("number", "=", "SCMSRWH-2026001")])
+        issue = self.env["scm.numbering.issue"].search(
+            [("number", "=", "SCMSRWH-2026001")]
+        )
         with self.assertRaises(UserError):
             issue.write({"number": "SCMSRWH-2026009"})
         with self.assertRaises(UserError):
@@ -96,7 +101,7 @@ class TestNumberingConcurrency(TransactionCase):
         return thread, results
 
     def test_two_concurrent_transactions_no_duplicate_no_gap(self):
-        """CON-NUM-04: concurrent numbering in one key never produces a
+        """Numbering service: concurrent numbering in one key never produces a
         duplicate; the waiting transaction gets the next serial."""
         with self.registry.cursor() as first_cr:
             first = self._take(first_cr)
@@ -109,7 +114,7 @@ class TestNumberingConcurrency(TransactionCase):
         self.assertEqual(results[-1], f"{self.key}-002")
 
     def test_rolled_back_transaction_leaves_no_gap(self):
-        """CON-NUM-04: a transaction that takes a serial and rolls back releases
+        """Numbering service: a transaction that takes a serial and rolls back releases
         it: the concurrent one receives that same serial, so none is skipped."""
         with self.registry.cursor() as seed_cr:
             self._take(seed_cr)

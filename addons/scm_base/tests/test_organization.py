@@ -4,6 +4,8 @@ ORG-BR-*, ORG-AREA-01, ORG-ROLE-*)."""
 
 from datetime import timedelta
 
+from psycopg2 import IntegrityError
+
 from odoo import fields
 from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, TransactionCase, tagged
@@ -17,7 +19,12 @@ BRANCHES = {
     "company_wz": ("WZ", {"base.state_cn_ZJ"}),
     "company_xa": (
         "XA",
-        {"base.state_cn_SN", "base.state_cn_GS", "base.state_cn_NX", "base.state_cn_QH"},
+        {
+            "base.state_cn_SN",
+            "base.state_cn_GS",
+            "base.state_cn_NX",
+            "base.state_cn_QH",
+        },
     ),
     "company_cq": ("CQ", {"base.state_cn_CQ", "base.state_cn_SC"}),
 }
@@ -144,7 +151,9 @@ class TestOrganization(TransactionCase):
         branch (a sub-branch) is refused."""
         with self.assertRaises(UserError):
             self.Company.create(
-                self._new_branch_vals(name="汉口分公司", scm_code="HK", parent_id=self.company_wh.id)
+                self._new_branch_vals(
+                    name="汉口分公司", scm_code="HK", parent_id=self.company_wh.id
+                )
             )
         self.assertFalse(self.Company.search([("scm_code", "=", "HK")]))
         with self.assertRaises(UserError):
@@ -165,7 +174,11 @@ class TestOrganization(TransactionCase):
             if dept.parent_id:
                 self.assertEqual(dept.parent_id.scm_unit_type, "center", dept.name)
         self.assertEqual(
-            set(self.Dept.browse([d.id for d in self.dept.values()]).mapped("scm_unit_type")),
+            set(
+                self.Dept.browse([d.id for d in self.dept.values()]).mapped(
+                    "scm_unit_type"
+                )
+            ),
             {"center", "department", "decision"},
         )
 
@@ -241,10 +254,13 @@ class TestOrganization(TransactionCase):
         """ORG-UNIT-02: an approval step naming a unit resolves to that unit's
         manager user (demo: msd.manager manages MSD)."""
         msd_manager = self.env.ref("scm_base.user_msd_manager")
-        self.assertEqual(self.Dept._scm_resolve("市场营销部")._scm_manager_user(), msd_manager)
+        self.assertEqual(
+            self.Dept._scm_resolve("市场营销部")._scm_manager_user(), msd_manager
+        )
         self.assertEqual(self.dept["msd"]._scm_manager_user(), msd_manager)
         self.assertEqual(
-            self.Dept._scm_resolve("Market & Sales Dept")._scm_manager_user(), msd_manager
+            self.Dept._scm_resolve("Market & Sales Dept")._scm_manager_user(),
+            msd_manager,
         )
         self.assertEqual(
             self.Dept._scm_resolve("客户中心")._scm_manager_user(),
@@ -256,14 +272,20 @@ class TestOrganization(TransactionCase):
         )
         # A change of manager is followed.
         new_user = self.env["res.users"].create(
-            {"name": "新经理", "login": "scm_test_new_msd_manager", "company_id": self.hq.id,
-             "company_ids": [(6, 0, self.hq.ids)]}
+            {
+                "name": "新经理",
+                "login": "scm_test_new_msd_manager",
+                "company_id": self.hq.id,
+                "company_ids": [(6, 0, self.hq.ids)],
+            }
         )
         employee = self.env["hr.employee"].create(
             {"name": "新经理", "user_id": new_user.id, "company_id": self.hq.id}
         )
         self.dept["msd"].manager_id = employee
-        self.assertEqual(self.Dept._scm_resolve("市场销售部")._scm_manager_user(), new_user)
+        self.assertEqual(
+            self.Dept._scm_resolve("市场销售部")._scm_manager_user(), new_user
+        )
 
     def test_org_unit_02_unit_without_manager_user_raises(self):
         """ORG-UNIT-02: a unit without a manager user cannot resolve its
@@ -309,7 +331,9 @@ class TestOrganization(TransactionCase):
             self.assertEqual(resolve(name), unit, name)
         self.assertEqual(resolve("软件开发部"), resolve("软件部"))
         self.assertEqual(resolve("质量检验部"), resolve("质量检测部"))
-        self.assertEqual(resolve("  需求部 "), d["mrd"], "surrounding blanks are ignored")
+        self.assertEqual(
+            resolve("  需求部 "), d["mrd"], "surrounding blanks are ignored"
+        )
         # The unit's own (record) name also resolves.
         self.assertEqual(resolve("Software Dept"), d["software"])
 
@@ -324,7 +348,11 @@ class TestOrganization(TransactionCase):
         """ORG-UNIT-03: one alias name denotes one unit only; a duplicate alias
         is refused by the database and the original mapping is kept."""
         Alias = self.env["scm.unit.alias"]
-        with self.assertRaises(Exception), mute_logger("odoo.sql_db"), self.env.cr.savepoint():
+        with (
+            self.assertRaises(IntegrityError),
+            mute_logger("odoo.sql_db"),
+            self.env.cr.savepoint(),
+        ):
             Alias.create({"name": "软件部", "department_id": self.dept["qc"].id})
             Alias.flush_model()
         self.env.invalidate_all()
@@ -365,7 +393,11 @@ class TestOrganization(TransactionCase):
         self.assertEqual(emp_msd.department_id, self.dept["msd"])
         self.assertEqual(emp_sw.department_id, self.dept["software"])
         # A member appears once per group.
-        with self.assertRaises(Exception), mute_logger("odoo.sql_db"), self.env.cr.savepoint():
+        with (
+            self.assertRaises(IntegrityError),
+            mute_logger("odoo.sql_db"),
+            self.env.cr.savepoint(),
+        ):
             self.env["scm.working.group.member"].create(
                 {"group_id": group.id, "employee_id": emp_msd.id}
             )
@@ -386,7 +418,12 @@ class TestOrganization(TransactionCase):
             )
         self.assertFalse(WorkingGroup.search([("name", "=", "需求项目组")]))
         group = WorkingGroup.create(
-            {"name": "品牌项目专案组", "group_type": "brand", "date_start": today, "date_end": today}
+            {
+                "name": "品牌项目专案组",
+                "group_type": "brand",
+                "date_start": today,
+                "date_end": today,
+            }
         )
         with self.assertRaises(ValidationError):
             group.date_end = today - timedelta(days=5)
@@ -464,14 +501,22 @@ class TestOrganization(TransactionCase):
         self.assertNotIn(self.state_js, self.company_wh.scm_province_ids)
         self.assertNotIn(self.state_js, self.company_xa.scm_province_ids)
         self.assertIn(self.state_js, self.company_wx.scm_province_ids)
-        self.assertEqual(self.Company.search([("scm_province_ids", "in", self.state_js.ids)]), self.company_wx)
+        self.assertEqual(
+            self.Company.search([("scm_province_ids", "in", self.state_js.ids)]),
+            self.company_wx,
+        )
         self.assertEqual(self.state_js.scm_branch_id, self.company_wx)
         # A new branch cannot claim it either.
         with self.assertRaises(ValidationError):
-            self.Company.create(self._new_branch_vals(scm_province_ids=[(6, 0, self.state_js.ids)]))
+            self.Company.create(
+                self._new_branch_vals(scm_province_ids=[(6, 0, self.state_js.ids)])
+            )
         self.env.invalidate_all()
         self.assertFalse(self.Company.search([("scm_code", "=", "SZ")]))
-        self.assertEqual(self.Company.search([("scm_province_ids", "in", self.state_js.ids)]), self.company_wx)
+        self.assertEqual(
+            self.Company.search([("scm_province_ids", "in", self.state_js.ids)]),
+            self.company_wx,
+        )
 
     def test_org_br_02_province_moves_after_release(self):
         """ORG-BR-02: once Wuxi gives up 江苏, another branch may take it (still
@@ -479,7 +524,10 @@ class TestOrganization(TransactionCase):
         self.company_wx.scm_province_ids = [(3, self.state_js.id)]
         self.company_wh.scm_province_ids = [(4, self.state_js.id)]
         self.env.invalidate_all()
-        self.assertEqual(self.Company.search([("scm_province_ids", "in", self.state_js.ids)]), self.company_wh)
+        self.assertEqual(
+            self.Company.search([("scm_province_ids", "in", self.state_js.ids)]),
+            self.company_wh,
+        )
         self.assertEqual(self.state_js.scm_branch_id, self.company_wh)
 
     # ------------------------------------------------------------------
@@ -507,7 +555,8 @@ class TestOrganization(TransactionCase):
         # Only Chinese provinces are open areas.
         self.assertEqual(open_areas.country_id, self.env.ref("base.cn"))
         self.assertEqual(
-            self.State.search([("scm_branch_id", "=", self.company_wh.id)]), self.state_hb
+            self.State.search([("scm_branch_id", "=", self.company_wh.id)]),
+            self.state_hb,
         )
 
     # ------------------------------------------------------------------
@@ -517,7 +566,9 @@ class TestOrganization(TransactionCase):
         """ORG-BR-03: a seventh branch with code 'sz' (upper-cased to SZ) and
         province 广东 can be created; 广东 is then no longer an open area."""
         branch = self.Company.create(
-            self._new_branch_vals(scm_code="sz", scm_province_ids=[(6, 0, self.state_gd.ids)])
+            self._new_branch_vals(
+                scm_code="sz", scm_province_ids=[(6, 0, self.state_gd.ids)]
+            )
         )
         self.assertEqual(branch.scm_code, "SZ")
         self.assertEqual(branch.parent_id, self.hq)
@@ -526,8 +577,12 @@ class TestOrganization(TransactionCase):
         self.env.invalidate_all()
         self.assertFalse(self.state_gd.scm_is_open_area)
         self.assertEqual(self.state_gd.scm_branch_id, branch)
-        self.assertNotIn(self.state_gd, self.State.search([("scm_is_open_area", "=", True)]))
-        self.assertGreaterEqual(len(self.Company.search([("scm_unit_type", "=", "branch")])), 7)
+        self.assertNotIn(
+            self.state_gd, self.State.search([("scm_is_open_area", "=", True)])
+        )
+        self.assertGreaterEqual(
+            len(self.Company.search([("scm_unit_type", "=", "branch")])), 7
+        )
 
     def test_org_br_03_open_area_recomputed_in_same_transaction(self):
         """ORG-BR-03 / ORG-AREA-01: within one transaction, a province read as
@@ -552,15 +607,21 @@ class TestOrganization(TransactionCase):
         'S-Z', '深圳' and an empty code are refused; nothing is created."""
         for bad in ("SZ12", "S-Z", "深圳", "sz1", "1"):
             with self.subTest(code=bad), self.assertRaises(ValidationError):
-                self.Company.create(self._new_branch_vals(name=f"Bad {bad}", scm_code=bad))
+                self.Company.create(
+                    self._new_branch_vals(name=f"Bad {bad}", scm_code=bad)
+                )
         for empty in ("", False):
             with self.subTest(code=empty), self.assertRaises(ValidationError):
-                self.Company.create(self._new_branch_vals(name="No Code", scm_code=empty))
+                self.Company.create(
+                    self._new_branch_vals(name="No Code", scm_code=empty)
+                )
         self.env.invalidate_all()
         self.assertFalse(self.Company.search([("name", "=like", "Bad %")]))
         self.assertFalse(self.Company.search([("name", "=", "No Code")]))
         for good in ("A", "SZ", "ABCD"):
-            branch = self.Company.create(self._new_branch_vals(name=f"Good {good}", scm_code=good))
+            branch = self.Company.create(
+                self._new_branch_vals(name=f"Good {good}", scm_code=good)
+            )
             self.assertEqual(branch.scm_code, good)
 
     def test_org_br_03_code_format_on_write(self):
@@ -578,7 +639,9 @@ class TestOrganization(TransactionCase):
         ^[A-Z]{1,4}$: it is refused with ValidationError on create and on write,
         never silently cut to 4 letters."""
         with self.assertRaises(ValidationError):
-            self.Company.create(self._new_branch_vals(name="Bad ABCDE", scm_code="ABCDE"))
+            self.Company.create(
+                self._new_branch_vals(name="Bad ABCDE", scm_code="ABCDE")
+            )
         self.env.invalidate_all()
         self.assertFalse(self.Company.search([("name", "=", "Bad ABCDE")]))
         self.assertFalse(self.Company.search([("scm_code", "=", "ABCD")]))
@@ -589,15 +652,23 @@ class TestOrganization(TransactionCase):
     def test_org_br_03_code_unique(self):
         """ORG-BR-03: a branch code is unique: a duplicate (in any case) is refused."""
         for dup in ("WH", "wh"):
-            with self.subTest(code=dup), self.assertRaises(Exception), mute_logger("odoo.sql_db"), \
-                    self.env.cr.savepoint():
-                self.Company.create(self._new_branch_vals(name=f"Dup {dup}", scm_code=dup))
+            with (
+                self.subTest(code=dup),
+                self.assertRaises(ValidationError),
+                mute_logger("odoo.sql_db"),
+                self.env.cr.savepoint(),
+            ):
+                self.Company.create(
+                    self._new_branch_vals(name=f"Dup {dup}", scm_code=dup)
+                )
                 self.Company.flush_model()
         self.env.invalidate_all()
-        self.assertEqual(self.Company.search([("scm_code", "=", "WH")]), self.company_wh)
+        self.assertEqual(
+            self.Company.search([("scm_code", "=", "WH")]), self.company_wh
+        )
 
     def test_org_br_03_code_unique_against_unit_codes(self):
-        """ORG-BR-03 (with CON-NUM-03/04): the contract-number segment 3 is a
+        """ORG-BR-03: the contract-number segment 3 is a
         branch code or a unit code (Software Dept: DS); a branch code that is
         already a unit code is refused, as the reverse already is."""
         with self.assertRaises(ValidationError):
@@ -664,7 +735,9 @@ class TestOrganization(TransactionCase):
         """ORG-ROLE-01..39: every role of the catalogue is seeded as a job
         position scm_base.job_role_NN described 'ORG-ROLE-NN'."""
         for number in range(1, 40):
-            job = self.env.ref(f"scm_base.job_role_{number:02d}", raise_if_not_found=False)
+            job = self.env.ref(
+                f"scm_base.job_role_{number:02d}", raise_if_not_found=False
+            )
             self.assertTrue(job, f"job_role_{number:02d} is missing")
             self.assertEqual(job._name, "hr.job")
             self.assertEqual(
@@ -745,11 +818,15 @@ class TestOrganization(TransactionCase):
                 "company_id": self.company_wh.id,
                 "company_ids": [(6, 0, self.company_wh.ids)],
                 "groups_id": [
-                    (6, 0, [
-                        self.env.ref("base.group_user").id,
-                        self.env.ref("scm_base.group_branch_manager").id,
-                        self.env.ref("scm_base.group_consultant").id,
-                    ])
+                    (
+                        6,
+                        0,
+                        [
+                            self.env.ref("base.group_user").id,
+                            self.env.ref("scm_base.group_branch_manager").id,
+                            self.env.ref("scm_base.group_consultant").id,
+                        ],
+                    )
                 ],
             }
         )
@@ -780,6 +857,10 @@ class TestOrganization(TransactionCase):
                 }
             )
         self.env.invalidate_all()
-        visible = self.env["scm.deadline"].with_user(user).search([("id", "in", deadlines.ids)])
+        visible = (
+            self.env["scm.deadline"]
+            .with_user(user)
+            .search([("id", "in", deadlines.ids)])
+        )
         self.assertEqual(visible.company_id, self.company_wh)
         self.assertEqual(len(visible), 1)

@@ -17,14 +17,26 @@ class TestRecords(ScmDocumentCase):
         with self.assertRaises(UserError):
             Resolution._scm_approving(doc)
         secretary = self.users["mc.manager"]
-        secretary.groups_id = [Command.link(self.env.ref("scm_base.group_office_meeting").id)]
+        secretary.groups_id = [
+            Command.link(self.env.ref("scm_base.group_office_meeting").id)
+        ]
         rejected = Resolution.with_user(secretary).create(
-            {"name": "建议书复议", "outcome": "rejected", "res_model": doc._name, "res_id": doc.id}
+            {
+                "name": "建议书复议",
+                "outcome": "rejected",
+                "res_model": doc._name,
+                "res_id": doc.id,
+            }
         )
         with self.assertRaises(UserError):
             Resolution._scm_approving(doc)
         approved = Resolution.with_user(secretary).create(
-            {"name": "建议书批准", "outcome": "approved", "res_model": doc._name, "res_id": doc.id}
+            {
+                "name": "建议书批准",
+                "outcome": "approved",
+                "res_model": doc._name,
+                "res_id": doc.id,
+            }
         )
         self.assertEqual(Resolution._scm_approving(doc), approved)
         self.assertNotEqual(rejected, approved)
@@ -39,8 +51,10 @@ class TestRecords(ScmDocumentCase):
         doc = self.new_document()
         customer = self.env["res.partner"].create({"name": "武汉服装有限公司"})
         with freeze_time("2026-11-20 02:00:00"):
-            notice = self.env["scm.notice"].with_user(self.users["wh.manager"])._scm_send(
-                doc, "审批结果通知", "<p>建议书已通过评审。</p>", customer
+            notice = (
+                self.env["scm.notice"]
+                .with_user(self.users["wh.manager"])
+                ._scm_send(doc, "审批结果通知", "<p>建议书已通过评审。</p>", customer)
             )
         self.assertEqual(notice.recipient_ids, customer)
         self.assertEqual(str(notice.sent_at), "2026-11-20 02:00:00")
@@ -65,25 +79,34 @@ class TestRecords(ScmDocumentCase):
         responsible user and the rule ID."""
         with freeze_time("2026-11-20 02:00:00"):
             doc = self.new_document()
-            doc._scm_deadline_open("SAL-CUST-03", "录入客户档案", self.users["wh.consultant"], 2)
+            doc._scm_deadline_open(
+                "TEST-RULE-01", "录入客户档案", self.users["wh.consultant"], 2
+            )
         with freeze_time("2026-11-30 02:00:00"):
             flagged = self.env["scm.deadline"]._cron_flag_overdue()
         self.assertGreaterEqual(flagged, 1)
-        deadline = doc._scm_deadlines("SAL-CUST-03")
+        deadline = doc._scm_deadlines("TEST-RULE-01")
         self.assertTrue(deadline.is_overdue)
         overdue = self.env["scm.deadline"].search(
             [("is_overdue", "=", True), ("company_id", "=", self.wuhan.id)]
         )
         self.assertIn(deadline, overdue)
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "scm_base.report_scm_deadline_overdue", overdue.ids
-        )[0].decode()
-        self.assertIn("SAL-CUST-03", html)
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("scm_base.report_scm_deadline_overdue", overdue.ids)[0]
+            .decode()
+        )
+        self.assertIn("TEST-RULE-01", html)
         self.assertIn(self.users["wh.consultant"].name, html)
         self.assertIn(self.wuhan.name, html)
         groups = self.env["scm.deadline"].read_group(
-            [("is_overdue", "=", True)], ["days_late:sum"], ["company_id", "user_id"], lazy=False
+            [("is_overdue", "=", True)],
+            ["days_late:sum"],
+            ["company_id", "user_id"],
+            lazy=False,
         )
-        self.assertTrue(any(g["user_id"][0] == self.users["wh.consultant"].id for g in groups))
+        self.assertTrue(
+            any(g["user_id"][0] == self.users["wh.consultant"].id for g in groups)
+        )
         with self.assertRaises(UserError):
             doc._scm_deadline_open("X", "bad", self.users["wh.consultant"], -1)

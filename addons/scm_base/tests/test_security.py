@@ -5,7 +5,7 @@ ORM as the demo users (with_user), never as superuser."""
 from datetime import timedelta
 
 from odoo import fields
-from odoo.exceptions import UserError, AccessError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import TransactionCase, tagged
 
 
@@ -148,19 +148,27 @@ class TestSecurity(TransactionCase):
     def test_sec_deadline_branch_consultant_sees_own_branch_only(self):
         """ORG-UNIT-01/ORG-RULE-10: a Wuhan consultant reads the Wuhan deadline
         and not the Beijing one; a Beijing consultant the reverse."""
-        self.assertEqual(self._visible(self.deadlines, self.user_wh_consultant), self.deadline_wh)
+        self.assertEqual(
+            self._visible(self.deadlines, self.user_wh_consultant), self.deadline_wh
+        )
         self._assert_reads(self.deadline_wh, self.user_wh_consultant)
         self._assert_cannot_read(self.deadline_bj, self.user_wh_consultant)
 
-        self.assertEqual(self._visible(self.deadlines, self.user_bj_consultant), self.deadline_bj)
+        self.assertEqual(
+            self._visible(self.deadlines, self.user_bj_consultant), self.deadline_bj
+        )
         self._assert_reads(self.deadline_bj, self.user_bj_consultant)
         self._assert_cannot_read(self.deadline_wh, self.user_bj_consultant)
 
     def test_sec_deadline_branch_manager_sees_own_branch_only(self):
         """ORG-ROLE-27: the Wuhan branch manager sees Wuhan deadlines only."""
-        self.assertEqual(self._visible(self.deadlines, self.user_wh_manager), self.deadline_wh)
+        self.assertEqual(
+            self._visible(self.deadlines, self.user_wh_manager), self.deadline_wh
+        )
         self._assert_cannot_read(self.deadline_bj, self.user_wh_manager)
-        self.assertEqual(self._visible(self.deadlines, self.user_bj_manager), self.deadline_bj)
+        self.assertEqual(
+            self._visible(self.deadlines, self.user_bj_manager), self.deadline_bj
+        )
 
     def test_sec_deadline_hq_sees_all_branches(self):
         """ORG-ROLE-05/ORG-ROLE-01: the MSD manager and the President (HQ staff)
@@ -177,7 +185,9 @@ class TestSecurity(TransactionCase):
         self.user_msd_manager.sudo().write(
             {"company_id": self.hq.id, "company_ids": [(6, 0, self.hq.ids)]}
         )
-        self.assertEqual(self._visible(self.deadlines, self.user_msd_manager), self.deadlines)
+        self.assertEqual(
+            self._visible(self.deadlines, self.user_msd_manager), self.deadlines
+        )
 
     def test_sec_deadline_auditor_reads_all_writes_nothing(self):
         """ORG-ROLE-18/ORG-RULE-10: the auditor reads every branch's deadlines
@@ -186,7 +196,9 @@ class TestSecurity(TransactionCase):
         self._assert_reads(self.deadline_wh, self.user_audit)
         self._assert_reads(self.deadline_bj, self.user_audit)
         with self.assertRaises(AccessError):
-            self.deadline_wh.with_user(self.user_audit).write({"name": "changed by audit"})
+            self.deadline_wh.with_user(self.user_audit).write(
+                {"name": "changed by audit"}
+            )
         with self.assertRaises(AccessError):
             self.deadline_bj.with_user(self.user_audit).unlink()
         with self.assertRaises(AccessError):
@@ -204,7 +216,9 @@ class TestSecurity(TransactionCase):
         self.env.invalidate_all()
         self.assertEqual(self.deadline_wh.name, "SEC deadline Wuhan")
         self.assertTrue(self.deadline_bj.exists())
-        self.assertFalse(self.env["scm.deadline"].search([("name", "=", "audit deadline")]))
+        self.assertFalse(
+            self.env["scm.deadline"].search([("name", "=", "audit deadline")])
+        )
 
     def test_sec_deadline_auditor_not_company_bound(self):
         """ORG-ROLE-18: the auditor reads all branches through the audit role,
@@ -234,11 +248,17 @@ class TestSecurity(TransactionCase):
     def test_sec_approval_round_branch_isolation(self):
         """ORG-RULE-11: approval rounds follow branch isolation: each branch
         consultant sees their branch only, HQ staff and the auditor see all."""
-        self.assertEqual(self._visible(self.rounds, self.user_wh_consultant), self.round_wh)
+        self.assertEqual(
+            self._visible(self.rounds, self.user_wh_consultant), self.round_wh
+        )
         self._assert_cannot_read(self.round_bj, self.user_wh_consultant)
-        self.assertEqual(self._visible(self.rounds, self.user_bj_consultant), self.round_bj)
+        self.assertEqual(
+            self._visible(self.rounds, self.user_bj_consultant), self.round_bj
+        )
         self._assert_cannot_read(self.round_wh, self.user_bj_consultant)
-        self.assertEqual(self._visible(self.rounds, self.user_wh_manager), self.round_wh)
+        self.assertEqual(
+            self._visible(self.rounds, self.user_wh_manager), self.round_wh
+        )
         for user in (self.user_msd_manager, self.user_president, self.user_audit):
             with self.subTest(user=user.login):
                 self.assertEqual(self._visible(self.rounds, user), self.rounds)
@@ -294,11 +314,15 @@ class TestSecurity(TransactionCase):
                 {"date_to": fields.Date.today() + timedelta(days=365)}
             )
         # The auditor reads every delegation.
-        self.assertEqual(self._visible(delegation | default, self.user_audit), delegation | default)
+        self.assertEqual(
+            self._visible(delegation | default, self.user_audit), delegation | default
+        )
         # The delegation is effective for the delegate.
         self.assertIn(
             self.user_wh_manager,
-            self.env["scm.delegation"]._scm_delegators(self.user_wh_consultant, "res.partner"),
+            self.env["scm.delegation"]._scm_delegators(
+                self.user_wh_consultant, "res.partner"
+            ),
         )
 
     def test_sec_delegation_only_for_oneself(self):
@@ -311,7 +335,9 @@ class TestSecurity(TransactionCase):
             )
         self.env.invalidate_all()
         self.assertFalse(
-            self.env["scm.delegation"].search([("delegator_id", "=", self.user_bj_manager.id)])
+            self.env["scm.delegation"].search(
+                [("delegator_id", "=", self.user_bj_manager.id)]
+            )
         )
 
     def test_sec_delegation_cannot_be_reassigned_to_another_delegator(self):
@@ -319,17 +345,23 @@ class TestSecurity(TransactionCase):
         given by someone else by changing its delegator; the delegator is
         unchanged afterwards."""
         Delegation = self.env["scm.delegation"].with_user(self.user_wh_manager)
-        own = Delegation.create(self._delegation_vals(self.user_wh_manager, self.user_wh_consultant))
+        own = Delegation.create(
+            self._delegation_vals(self.user_wh_manager, self.user_wh_consultant)
+        )
         with self.assertRaises(UserError):
             own.write({"delegator_id": self.user_bj_manager.id})
         self.env.invalidate_all()
         self.assertEqual(own.delegator_id, self.user_wh_manager)
         self.assertFalse(
-            self.env["scm.delegation"].search([("delegator_id", "=", self.user_bj_manager.id)])
+            self.env["scm.delegation"].search(
+                [("delegator_id", "=", self.user_bj_manager.id)]
+            )
         )
         self.assertNotIn(
             self.user_bj_manager,
-            self.env["scm.delegation"]._scm_delegators(self.user_wh_consultant, "res.partner"),
+            self.env["scm.delegation"]._scm_delegators(
+                self.user_wh_consultant, "res.partner"
+            ),
         )
 
     def test_sec_delegation_consultant_cannot_create(self):
@@ -342,7 +374,9 @@ class TestSecurity(TransactionCase):
             )
         self.env.invalidate_all()
         self.assertFalse(
-            self.env["scm.delegation"].search([("delegator_id", "=", self.user_wh_consultant.id)])
+            self.env["scm.delegation"].search(
+                [("delegator_id", "=", self.user_wh_consultant.id)]
+            )
         )
 
     def test_sec_delegation_constraints(self):
@@ -350,7 +384,9 @@ class TestSecurity(TransactionCase):
         raise ValidationError; nothing is created."""
         Delegation = self.env["scm.delegation"].with_user(self.user_wh_manager)
         with self.assertRaises(ValidationError):
-            Delegation.create(self._delegation_vals(self.user_wh_manager, self.user_wh_manager))
+            Delegation.create(
+                self._delegation_vals(self.user_wh_manager, self.user_wh_manager)
+            )
         today = fields.Date.today()
         with self.assertRaises(ValidationError):
             Delegation.create(
@@ -363,12 +399,17 @@ class TestSecurity(TransactionCase):
             )
         self.env.invalidate_all()
         self.assertFalse(
-            self.env["scm.delegation"].search([("delegator_id", "=", self.user_wh_manager.id)])
+            self.env["scm.delegation"].search(
+                [("delegator_id", "=", self.user_wh_manager.id)]
+            )
         )
         # A one-day delegation is valid.
         one_day = Delegation.create(
             self._delegation_vals(
-                self.user_wh_manager, self.user_wh_consultant, date_from=today, date_to=today
+                self.user_wh_manager,
+                self.user_wh_consultant,
+                date_from=today,
+                date_to=today,
             )
         )
         self.assertTrue(one_day)
@@ -376,24 +417,33 @@ class TestSecurity(TransactionCase):
             one_day.write({"delegate_id": self.user_wh_manager.id})
 
     # ------------------------------------------------------------------
-    # Procedure violations (ORG-RULE-05, AUD-CTR-04)
+    # Procedure violations (ORG-RULE-05; the Audit Dept reads them)
     # ------------------------------------------------------------------
     def test_sec_procedure_violation_visibility(self):
         """ORG-RULE-05: procedure violations are visible to the Audit Dept (all);
         a consultant sees only their own, a branch manager their branch's."""
         v = self.violations
-        self.assertEqual(self._visible(self.all_violations, self.user_audit), self.all_violations)
-        self.assertEqual(self._visible(self.all_violations, self.user_wh_consultant), v["wh1"])
+        self.assertEqual(
+            self._visible(self.all_violations, self.user_audit), self.all_violations
+        )
+        self.assertEqual(
+            self._visible(self.all_violations, self.user_wh_consultant), v["wh1"]
+        )
         self._assert_cannot_read(v["wh2"], self.user_wh_consultant)
         self._assert_cannot_read(v["bj"], self.user_wh_consultant)
-        self.assertEqual(self._visible(self.all_violations, self.user_bj_consultant), v["bj"])
         self.assertEqual(
-            self._visible(self.all_violations, self.user_wh_manager), v["wh1"] | v["wh2"]
+            self._visible(self.all_violations, self.user_bj_consultant), v["bj"]
+        )
+        self.assertEqual(
+            self._visible(self.all_violations, self.user_wh_manager),
+            v["wh1"] | v["wh2"],
         )
         self._assert_cannot_read(v["bj"], self.user_wh_manager)
         for user in (self.user_sc_manager, self.user_president):
             with self.subTest(user=user.login):
-                self.assertEqual(self._visible(self.all_violations, user), self.all_violations)
+                self.assertEqual(
+                    self._visible(self.all_violations, user), self.all_violations
+                )
 
     def test_sec_procedure_violation_cannot_be_erased(self):
         """ORG-RULE-05: the person concerned (or the auditor) cannot alter,
@@ -416,9 +466,11 @@ class TestSecurity(TransactionCase):
         """ORG-RULE-05: _scm_log records the acting user and the document's
         branch, even when the actor has no write access to violations."""
         document = self.deadline_wh.with_user(self.user_wh_consultant)
-        violation = self.env["scm.procedure.violation"].with_user(
-            self.user_wh_consultant
-        )._scm_log(document, "send", "missing signature")
+        violation = (
+            self.env["scm.procedure.violation"]
+            .with_user(self.user_wh_consultant)
+            ._scm_log(document, "send", "missing signature")
+        )
         self.assertEqual(violation.user_id, self.user_wh_consultant)
         self.assertEqual(violation.company_id, self.company_wh)
         self.assertIn(violation, self._visible(violation, self.user_audit))
@@ -432,13 +484,23 @@ class TestSecurity(TransactionCase):
         """ORG-RULE-12: consultants see only their own assessment entries; the
         auditor sees all; a branch manager their branch's."""
         e = self.entries
-        self.assertEqual(self._visible(self.all_entries, self.user_wh_consultant), e["wh1"])
+        self.assertEqual(
+            self._visible(self.all_entries, self.user_wh_consultant), e["wh1"]
+        )
         self._assert_cannot_read(e["wh2"], self.user_wh_consultant)
         self._assert_cannot_read(e["bj"], self.user_wh_consultant)
-        self.assertEqual(self._visible(self.all_entries, self.user_wh_consultant2), e["wh2"])
-        self.assertEqual(self._visible(self.all_entries, self.user_bj_consultant), e["bj"])
-        self.assertEqual(self._visible(self.all_entries, self.user_audit), self.all_entries)
-        self.assertEqual(self._visible(self.all_entries, self.user_wh_manager), e["wh1"] | e["wh2"])
+        self.assertEqual(
+            self._visible(self.all_entries, self.user_wh_consultant2), e["wh2"]
+        )
+        self.assertEqual(
+            self._visible(self.all_entries, self.user_bj_consultant), e["bj"]
+        )
+        self.assertEqual(
+            self._visible(self.all_entries, self.user_audit), self.all_entries
+        )
+        self.assertEqual(
+            self._visible(self.all_entries, self.user_wh_manager), e["wh1"] | e["wh2"]
+        )
         self.assertEqual(self._visible(self.all_entries, self.user_bj_manager), e["bj"])
 
     def test_sec_assessment_entry_read_only_for_staff(self):
@@ -470,10 +532,18 @@ class TestSecurity(TransactionCase):
         create them, consultants may not."""
         WorkingGroup = self.env["scm.working.group"]
         group_wh = WorkingGroup.with_user(self.user_wh_manager).create(
-            {"name": "武汉项目组", "group_type": "project", "company_id": self.company_wh.id}
+            {
+                "name": "武汉项目组",
+                "group_type": "project",
+                "company_id": self.company_wh.id,
+            }
         )
         group_bj = WorkingGroup.with_user(self.user_bj_manager).create(
-            {"name": "北京项目组", "group_type": "project", "company_id": self.company_bj.id}
+            {
+                "name": "北京项目组",
+                "group_type": "project",
+                "company_id": self.company_bj.id,
+            }
         )
         groups = group_wh | group_bj
         self.assertEqual(self._visible(groups, self.user_wh_consultant), group_wh)
@@ -481,9 +551,17 @@ class TestSecurity(TransactionCase):
         self.assertEqual(self._visible(groups, self.user_msd_manager), groups)
         with self.assertRaises(AccessError):
             WorkingGroup.with_user(self.user_wh_consultant).create(
-                {"name": "顾问自建组", "group_type": "project", "company_id": self.company_wh.id}
+                {
+                    "name": "顾问自建组",
+                    "group_type": "project",
+                    "company_id": self.company_wh.id,
+                }
             )
         with self.assertRaises(AccessError):
             WorkingGroup.with_user(self.user_wh_manager).create(
-                {"name": "越权组", "group_type": "project", "company_id": self.company_bj.id}
+                {
+                    "name": "越权组",
+                    "group_type": "project",
+                    "company_id": self.company_bj.id,
+                }
             )

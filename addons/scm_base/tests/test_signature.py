@@ -3,7 +3,7 @@ from datetime import date, datetime, timedelta
 from freezegun import freeze_time
 
 from odoo import Command
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import ScmDocumentCase
@@ -39,7 +39,8 @@ class TestSignature(ScmDocumentCase):
             self.sign(doc, self.users["wh.manager"], "finance")
         self.sign(doc, self.users["finance.staff"], "finance")
         self.assertEqual(
-            doc.scm_signature_ids.filtered(lambda s: s.slot == "finance").state, "signed"
+            doc.scm_signature_ids.filtered(lambda s: s.slot == "finance").state,
+            "signed",
         )
         with self.assertRaises(UserError):
             self.sign(doc, self.users["finance.staff"], "no_such_slot")
@@ -120,6 +121,9 @@ class TestSignature(ScmDocumentCase):
             self.users["wh.manager"], self.users["wh.consultant2"], today, today
         )
         self.assertTrue(delegation.message_ids)
+        # Odoo tracks changes only after the creating transaction: end it.
+        self.env.flush_all()
+        self.env.cr.precommit.run()
         delegation.date_to = today + timedelta(days=3)
         self.env.flush_all()
         self.env.cr.precommit.run()
@@ -129,9 +133,11 @@ class TestSignature(ScmDocumentCase):
                 lambda t: t.field_id.name == "date_to"
             )
         )
-        with self.assertRaises(Exception):
-            self.delegate(self.users["wh.manager"], self.users["wh.manager"], today, today)
-        with self.assertRaises(Exception):
+        with self.assertRaises(ValidationError):
+            self.delegate(
+                self.users["wh.manager"], self.users["wh.manager"], today, today
+            )
+        with self.assertRaises(ValidationError):
             self.delegate(
                 self.users["wh.manager"],
                 self.users["wh.consultant"],
@@ -147,7 +153,9 @@ class TestSignature(ScmDocumentCase):
         self.sign(doc, self.users["finance.staff"], "finance")
         self.assertTrue(doc.scm_signatures_complete)
         with freeze_time("2026-11-20 02:00:00"):
-            self.assertTrue(doc.with_user(self.users["wh.consultant"]).action_scm_distribute())
+            self.assertTrue(
+                doc.with_user(self.users["wh.consultant"]).action_scm_distribute()
+            )
         lines = doc.scm_distribution_ids
         self.assertEqual(len(lines), 3)
         self.assertEqual(
@@ -155,7 +163,9 @@ class TestSignature(ScmDocumentCase):
         )
         self.assertEqual(set(lines.mapped("sent_at")), {datetime(2026, 11, 20, 2, 0)})
         finance_line = lines.filtered(lambda line: line.copy_type == "original")
-        self.assertEqual(finance_line.recipient_department_id, self.env.ref("scm_base.dept_finance"))
+        self.assertEqual(
+            finance_line.recipient_department_id, self.env.ref("scm_base.dept_finance")
+        )
         with self.assertRaises(UserError):
             finance_line.with_user(self.users["wh.consultant"]).action_mark_received()
         self.assertFalse(finance_line.received_at)
@@ -166,7 +176,9 @@ class TestSignature(ScmDocumentCase):
 
     def test_distinct_signers_when_the_document_requires_it(self):
         """A document may require that one person does not sign twice."""
-        self.env.ref("scm_base.group_finance").users = [Command.link(self.users["wh.manager"].id)]
+        self.env.ref("scm_base.group_finance").users = [
+            Command.link(self.users["wh.manager"].id)
+        ]
         doc = self.new_document()
         self.patch(type(doc), "_scm_signature_distinct_signers", True)
         self.sign(doc, self.users["wh.manager"], "branch_manager")

@@ -38,7 +38,7 @@ class TestWorkday(ScmBaseCase):
         self.assertEqual(self.due(friday, 1), local(2026, 11, 24, *END_OF_DAY))
 
     def test_org_rule_01_trigger_day_is_day_zero(self):
-        """ORG-RULE-01: the trigger day does not count, even when it is a working day."""
+        """ORG-RULE-01: the trigger day does not count, even on a working day."""
         monday_morning = local(2026, 11, 23, 8, 30)
         self.assertEqual(self.due(monday_morning, 1), local(2026, 11, 24, *END_OF_DAY))
         self.assertEqual(self.due(monday_morning, 0), local(2026, 11, 23, *END_OF_DAY))
@@ -71,7 +71,7 @@ class TestWorkday(ScmBaseCase):
         self.assertFalse(self.workday.is_working_day(date(2026, 11, 21), self.wuhan))
 
     def test_org_rule_01_editable_makeup_day_counts(self):
-        """ORG-RULE-01: a make-up day added as data turns a Saturday into a working day."""
+        """ORG-RULE-01: a make-up day added as data makes a Saturday a working day."""
         saturday = date(2026, 11, 28)
         self.assertFalse(self.workday.is_working_day(saturday, self.wuhan))
         self.env["scm.workday.makeup"].create(
@@ -145,10 +145,14 @@ class TestWorkday(ScmBaseCase):
         """ORG-RULE-10: lateness is counted in working days after the due day."""
         due = local(2026, 11, 20, *END_OF_DAY)
         self.assertEqual(
-            self.workday.working_days_between(due, local(2026, 11, 23, 9, 0), self.wuhan),
+            self.workday.working_days_between(
+                due, local(2026, 11, 23, 9, 0), self.wuhan
+            ),
             1,
         )
         self.assertEqual(
-            self.workday.working_days_between(due, local(2026, 11, 20, 23, 0), self.wuhan),
+            self.workday.working_days_between(
+                due, local(2026, 11, 20, 23, 0), self.wuhan
+            ),
             0,
         )
