@@ -9,9 +9,16 @@ ODOO=$(find_odoo_src)
 ADDONS=$(scm_addons)
 CONF=$ROOT/config/odoo-dev.conf
 odoo() {
+    # Odoo only warns when demo data fails to load; the main job must not hide it.
+    local log=$VAR/run-$DB.log
     # shellcheck disable=SC2046
     "$PY" -m odoo -c "$CONF" --addons-path="$(addons_path "$ODOO")" \
-        --data-dir="$VAR/filestore" $(odoo_db_args) -d "$DB" "$@"
+        --data-dir="$VAR/filestore" $(odoo_db_args) -d "$DB" "$@" 2>&1 | tee "$log"
+    local status=${PIPESTATUS[0]}
+    if grep -qE " (ERROR|CRITICAL) |demo data failed to install" "$log"; then
+        die "installing into $DB logged errors (see $log)"
+    fi
+    return "$status"
 }
 
 # A fingerprint of the addons' sources: an unchanged database is not updated again.

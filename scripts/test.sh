@@ -33,6 +33,8 @@ runs = re.findall(r"(\d+) failed, (\d+) error\(s\) of (\d+) tests", log)
 failed = sum(int(f) + int(e) for f, e, _ in runs)
 total = sum(int(t) for _, _, t in runs)
 errors = re.findall(r"^\S+ \S+ \d+ (?:ERROR|CRITICAL) .*$", log, re.M)
+# Odoo only warns when a module's demo data fails to load: that is a failure here.
+errors += re.findall(r"^.* WARNING .*(?:demo data failed to install|invalid module names).*$", log, re.M)
 if not runs:
     print("no test summary in the log: the run did not reach the tests", file=sys.stderr)
     failed = max(failed, 1)

@@ -46,6 +46,7 @@
     "demo": [
         "demo/res_company_demo.xml",
         "demo/res_users_demo.xml",
+        "demo/scm_org_demo.xml",
     ],
     "external_dependencies": {"python": []},
 }
