@@ -117,13 +117,17 @@ class ScmDeadline(models.Model):
         now = fields.Datetime.now()
         overdue = self.search([("state", "=", "open"), ("due_date", "<", now)])
         workday = self._workday()
-        for deadline in overdue:
-            deadline.write(
-                {
-                    "is_overdue": True,
-                    "days_late": workday.working_days_between(
-                        deadline.due_date, now, deadline.company_id
-                    ),
-                }
-            )
+        # One calendar table per branch for the whole batch, not per deadline.
+        for company, deadlines in overdue.grouped("company_id").items():
+            first = workday._local_date(min(deadlines.mapped("due_date")), company)
+            today = workday._local_date(now, company)
+            table = workday._day_table(first, today, company)
+            by_lateness = {}
+            for deadline in deadlines:
+                due_day = workday._local_date(deadline.due_date, company)
+                late = sum(worked for day, worked in table.items() if day > due_day)
+                by_lateness.setdefault(late, self.browse())
+                by_lateness[late] |= deadline
+            for late, batch in by_lateness.items():
+                batch.write({"is_overdue": True, "days_late": late})
         return len(overdue)

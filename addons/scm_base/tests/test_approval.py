@@ -245,6 +245,33 @@ class TestApproval(ScmDocumentCase):
         doc.action_scm_submit()
         self.assertEqual(doc.scm_approval_version, 2)
 
+    def test_form_view_gets_the_approval_buttons(self):
+        """A document's form gets Submit/Withdraw/History buttons, the
+        approve/reject banner and the review list without extra view code."""
+        view = self.env["ir.ui.view"].create(
+            {
+                "name": "scm.document.tester.form",
+                "model": self.Document._name,
+                "type": "form",
+                "arch": """<form><header><field name="state" widget="statusbar"/>
+                    <button name="action_scm_print_final" type="object" string="Print"/>
+                    </header><sheet><field name="name"/><field name="amount"/>
+                    </sheet></form>""",
+            }
+        )
+        arch = self.Document.get_view(view.id, "form")["arch"]
+        # base_tier_validation serializes the arch with etree.tostring (bytes).
+        arch = arch.decode() if isinstance(arch, bytes) else arch
+        for element in (
+            "action_scm_submit",
+            "action_scm_withdraw",
+            "validate_tier",
+            "reject_tier",
+            "review_ids",
+        ):
+            self.assertIn(element, arch)
+        self.assertNotIn('name="request_validation"', arch)
+
     def test_no_tier_configured_is_a_clear_error(self):
         """With every tier archived a document cannot be submitted; it stays draft."""
         (self.tier_branch | self.tier_msd | self.tier_president).active = False

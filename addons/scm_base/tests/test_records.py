@@ -87,6 +87,8 @@ class TestRecords(ScmDocumentCase):
         self.assertGreaterEqual(flagged, 1)
         deadline = doc._scm_deadlines("TEST-RULE-01")
         self.assertTrue(deadline.is_overdue)
+        # Due Tuesday Nov 24; on Monday Nov 30 it is Wed, Thu, Fri, Mon late.
+        self.assertEqual(deadline.days_late, 4)
         overdue = self.env["scm.deadline"].search(
             [("is_overdue", "=", True), ("company_id", "=", self.wuhan.id)]
         )
