@@ -56,9 +56,11 @@ class HrDepartment(models.Model):
                     )
                 )
 
-    @api.constrains("parent_id", "scm_unit_type")
+    @api.constrains("parent_id", "scm_unit_type", "company_id")
     def _check_scm_parent(self):
-        for dept in self:
+        """HQ's tree follows the manual (ORG-UNIT-01); a branch company may
+        organise its own HR departments freely."""
+        for dept in self.filtered(lambda d: d.company_id.scm_unit_type == "hq"):
             if dept.child_ids and dept.scm_unit_type != "center":
                 raise ValidationError(
                     _(

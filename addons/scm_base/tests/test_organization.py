@@ -210,6 +210,21 @@ class TestOrganization(TransactionCase):
         )
         self.assertEqual(new.parent_id, self.dept["market_center"])
 
+    def test_org_unit_01_branch_departments_are_free(self):
+        """ORG-UNIT-01: the center/department tree binds HQ's units only; a
+        branch may nest its own HR departments."""
+        sales = self.Dept.create(
+            {"name": "武汉销售组", "company_id": self.company_wh.id}
+        )
+        team = self.Dept.create(
+            {
+                "name": "武汉销售一组",
+                "company_id": self.company_wh.id,
+                "parent_id": sales.id,
+            }
+        )
+        self.assertEqual(team.parent_id, sales)
+
     def test_org_unit_01_center_with_departments_keeps_center_type(self):
         """ORG-UNIT-01: a center that holds departments cannot be re-typed as a
         department, otherwise its departments would sit under a non-center."""
