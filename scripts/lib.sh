@@ -83,3 +83,22 @@ scm_addons() {
     done
     (IFS=,; echo "${names[*]}")
 }
+
+# Printing: Odoo renders PDF reports with wkhtmltopdf, and Chinese documents need
+# CJK fonts. Installed from Debian when missing (root only; SCM_SKIP_APT=1 skips).
+ensure_pdf_tools() {
+    local missing=()
+    command -v wkhtmltopdf >/dev/null || missing+=(wkhtmltopdf)
+    if command -v dpkg-query >/dev/null; then
+        dpkg-query -W -f='${Status}' fonts-noto-cjk 2>/dev/null | grep -q "ok installed" \
+            || missing+=(fonts-noto-cjk)
+    fi
+    ((${#missing[@]})) || return 0
+    if [[ ${SCM_SKIP_APT:-} == 1 || $(id -u) != 0 ]] || ! command -v apt-get >/dev/null; then
+        log "PDF printing needs: ${missing[*]} (apt-get install ${missing[*]}); reports fall back to HTML"
+        return 0
+    fi
+    log "installing ${missing[*]} for PDF printing"
+    apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
+        || log "could not install ${missing[*]}: reports fall back to HTML"
+}

@@ -5,6 +5,7 @@ source "$(dirname "$0")/lib.sh"
 DB=${SCM_DB:-scm}
 bash "$ROOT/scripts/setup.sh"
 ensure_postgres
+ensure_pdf_tools
 ODOO=$(find_odoo_src)
 ADDONS=$(scm_addons)
 CONF=$ROOT/config/odoo-dev.conf
@@ -38,8 +39,17 @@ if [[ $installed != 1 ]]; then
     odoo -i "$ADDONS" --load-language=zh_CN --stop-after-init
     echo "$fingerprint" > "$stamp"
 elif [[ ! -f $stamp || $(cat "$stamp") != "$fingerprint" ]]; then
-    log "updating $ADDONS in $DB"
-    odoo -i "$ADDONS" -u "$ADDONS" --stop-after-init
+    # -i on an installed module reloads its data in init mode, which ignores
+    # noupdate: install only the new addons and update the others.
+    have=$(PGPASSWORD=$DB_PASSWORD psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB" -tAc \
+        "SELECT string_agg(name, ',') FROM ir_module_module WHERE name LIKE 'scm\\_%' AND state = 'installed'")
+    new=$(comm -23 <(tr ',' '\n' <<<"$ADDONS" | sort) <(tr ',' '\n' <<<"$have" | sort) | paste -sd,)
+    if [[ -n $new ]]; then
+        log "installing $new in $DB"
+        odoo -i "$new" --stop-after-init
+    fi
+    log "updating $have in $DB"
+    odoo -u "$have" --stop-after-init
     echo "$fingerprint" > "$stamp"
 else
     log "database $DB is up to date"

@@ -22,6 +22,22 @@ set +e
     -i "$ADDONS" --load-language=zh_CN --test-enable --test-tags="$TAGS" \
     --stop-after-init --log-level=test 2>&1 | tee "$LOG"
 status=${PIPESTATUS[0]}
+
+# Updating installed addons is what `make run` does after every change: it
+# must work on a database that has the demo data.
+UPDATE_LOG=$VAR/test-$DB-update.log
+log "updating $ADDONS in $DB (module update path)"
+# shellcheck disable=SC2046
+"$PY" -m odoo -c "$ROOT/config/odoo-test.conf" --addons-path="$(addons_path "$ODOO")" \
+    --data-dir="$VAR/filestore-$DB" $(odoo_db_args) -d "$DB" \
+    --http-port="${SCM_TEST_HTTP_PORT:-8169}" -u "$ADDONS" --stop-after-init >"$UPDATE_LOG" 2>&1
+update_status=$?
+if ((update_status)) || grep -qE " (ERROR|CRITICAL) " "$UPDATE_LOG"; then
+    grep -E " (ERROR|CRITICAL) " "$UPDATE_LOG" | head -5 >&2
+    echo "the module update failed (see $UPDATE_LOG)" >&2
+    status=1
+    echo "2000-01-01 00:00:00,000 0 ERROR $DB scm.test: module update failed" >>"$LOG"
+fi
 set -e
 
 "$PY" - "$LOG" "$status" <<'PY'
