@@ -112,3 +112,42 @@ class TestRecords(ScmDocumentCase):
         )
         with self.assertRaises(UserError):
             doc._scm_deadline_open("X", "bad", self.users["wh.consultant"], -1)
+
+
+@tagged("post_install", "-at_install")
+class TestListQueries(ScmDocumentCase):
+    def _list_queries(self, user):
+        """Queries to load the deadline list view as `user`."""
+        view = self.env.ref("scm_base.view_scm_deadline_tree")
+        views = self.env["scm.deadline"].get_views([(view.id, "list")])
+        arch_fields = views["models"]["scm.deadline"]["fields"]
+        spec = {name: {} for name in arch_fields}
+        for many2one in ("company_id", "user_id"):
+            spec[many2one] = {"fields": {"display_name": {}}}
+        self.env.flush_all()
+        self.env.invalidate_all()
+        before = self.env.cr.sql_log_count
+        result = (
+            self.env["scm.deadline"]
+            .with_user(user)
+            .web_search_read([("company_id", "=", self.wuhan.id)], spec)
+        )
+        return self.env.cr.sql_log_count - before, result["length"]
+
+    def _open_deadlines(self, count):
+        doc = self.new_document()
+        for index in range(count):
+            doc._scm_deadline_open(
+                "TEST-RULE-02", f"事项 {index}", self.users["wh.consultant"], 1
+            )
+
+    def test_org_rule_10_deadline_list_constant_queries(self):
+        """ORG-RULE-10: the deadline list costs the same queries for 5 rows or 25."""
+        user = self.users["wh.manager"]
+        self._open_deadlines(5)
+        self._list_queries(user)  # warm the access-rule and metadata caches
+        few, rows_few = self._list_queries(user)
+        self._open_deadlines(20)
+        many, rows_many = self._list_queries(user)
+        self.assertEqual(rows_many - rows_few, 20)
+        self.assertEqual(few, many)
