@@ -76,6 +76,27 @@ odoo_db_args() {
     echo "--db_host=$DB_HOST --db_port=$DB_PORT --db_user=$DB_USER --db_password=$DB_PASSWORD"
 }
 
+# Odoo with the project's addons path, database settings and $DATA_DIR (default
+# var/filestore); needs ODOO=$(find_odoo_src). A leading subcommand (shell, ...)
+# stays in front of the options.
+run_odoo() {
+    local command=()
+    if [[ $# -gt 0 && $1 != -* ]]; then command=("$1"); shift; fi
+    # shellcheck disable=SC2046
+    "$PY" -m odoo "${command[@]}" --addons-path="$(addons_path "$ODOO")" \
+        --data-dir="${DATA_DIR:-$VAR/filestore}" $(odoo_db_args) "$@"
+}
+
+# A query's value on database $1 (empty when it fails).
+db_query() {
+    PGPASSWORD=$DB_PASSWORD psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$1" -tAc "$2" 2>/dev/null || true
+}
+
+# Odoo only warns when demo data fails to load: for us that is an error too.
+log_has_errors() {
+    grep -qE " (ERROR|CRITICAL) |demo data failed to install" "$1"
+}
+
 scm_addons() {
     local names=()
     for manifest in "$ROOT"/addons/scm_*/__manifest__.py; do

@@ -6,9 +6,4 @@ source "$(dirname "$0")/lib.sh"
 bash "$ROOT/scripts/setup.sh"
 ensure_postgres
 ODOO=$(find_odoo_src)
-# A leading subcommand (shell, scaffold, ...) must come before the options.
-command=()
-if [[ $# -gt 0 && $1 != -* ]]; then command=("$1"); shift; fi
-# shellcheck disable=SC2046
-exec "$PY" -m odoo "${command[@]}" --addons-path="$(addons_path "$ODOO")" \
-    --data-dir="$VAR/filestore" $(odoo_db_args) "$@"
+run_odoo "$@"

@@ -10,13 +10,10 @@ ODOO=$(find_odoo_src)
 ADDONS=$(scm_addons)
 CONF=$ROOT/config/odoo-dev.conf
 odoo() {
-    # Odoo only warns when demo data fails to load; the main job must not hide it.
     local log=$VAR/run-$DB.log
-    # shellcheck disable=SC2046
-    "$PY" -m odoo -c "$CONF" --addons-path="$(addons_path "$ODOO")" \
-        --data-dir="$VAR/filestore" $(odoo_db_args) -d "$DB" "$@" 2>&1 | tee "$log"
+    run_odoo -c "$CONF" -d "$DB" "$@" 2>&1 | tee "$log"
     local status=${PIPESTATUS[0]}
-    if grep -qE " (ERROR|CRITICAL) |demo data failed to install" "$log"; then
+    if log_has_errors "$log"; then
         die "installing into $DB logged errors (see $log)"
     fi
     return "$status"
@@ -27,12 +24,10 @@ fingerprint=$(cd "$ROOT/addons" && find . -type f -not -path '*/__pycache__/*' -
     | sort -z | xargs -0 sha256sum | sha256sum | cut -c1-16)
 stamp=$VAR/db-$DB.fingerprint
 
-db_exists=$(PGPASSWORD=$DB_PASSWORD psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d postgres -tAc \
-    "SELECT 1 FROM pg_database WHERE datname = '$DB'")
 installed=""
-if [[ $db_exists == 1 ]]; then
-    installed=$(PGPASSWORD=$DB_PASSWORD psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB" -tAc \
-        "SELECT 1 FROM ir_module_module WHERE name = 'scm_base' AND state = 'installed'" 2>/dev/null || true)
+if [[ $(db_query postgres "SELECT 1 FROM pg_database WHERE datname = '$DB'") == 1 ]]; then
+    installed=$(db_query "$DB" \
+        "SELECT 1 FROM ir_module_module WHERE name = 'scm_base' AND state = 'installed'")
 fi
 if [[ $installed != 1 ]]; then
     log "creating database $DB with $ADDONS and demo data (a few minutes)"
@@ -41,7 +36,7 @@ if [[ $installed != 1 ]]; then
 elif [[ ! -f $stamp || $(cat "$stamp") != "$fingerprint" ]]; then
     # -i on an installed module reloads its data in init mode, which ignores
     # noupdate: install only the new addons and update the others.
-    have=$(PGPASSWORD=$DB_PASSWORD psql -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" -d "$DB" -tAc \
+    have=$(db_query "$DB" \
         "SELECT string_agg(name, ',') FROM ir_module_module WHERE name LIKE 'scm\\_%' AND state = 'installed'")
     new=$(comm -23 <(tr ',' '\n' <<<"$ADDONS" | sort) <(tr ',' '\n' <<<"$have" | sort) | paste -sd,)
     if [[ -n $new ]]; then
@@ -56,5 +51,4 @@ else
 fi
 [[ ${SCM_NO_SERVE:-} == 1 ]] && exit 0
 log "serving http://localhost:8069 (admin / admin); Ctrl-C stops"
-exec "$PY" -m odoo -c "$CONF" --addons-path="$(addons_path "$ODOO")" \
-    --data-dir="$VAR/filestore" $(odoo_db_args) -d "$DB"
+run_odoo -c "$CONF" -d "$DB"

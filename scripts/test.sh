@@ -10,15 +10,14 @@ ODOO=$(find_odoo_src)
 ADDONS=$(scm_addons)
 TAGS=${SCM_TEST_TAGS:-$(echo "$ADDONS" | sed 's/\([^,]*\)/\/\1/g')}
 LOG=$VAR/test-$DB.log
+DATA_DIR=$VAR/filestore-$DB
+PORT=${SCM_TEST_HTTP_PORT:-8169}
 
 PGPASSWORD=$DB_PASSWORD dropdb -h "$DB_HOST" -p "$DB_PORT" -U "$DB_USER" --if-exists "$DB"
-rm -rf "$VAR/filestore-$DB"
+rm -rf "$DATA_DIR"
 log "installing $ADDONS into a fresh $DB and running tests ($TAGS)"
 set +e
-# shellcheck disable=SC2046
-"$PY" -m odoo -c "$ROOT/config/odoo-test.conf" --addons-path="$(addons_path "$ODOO")" \
-    --data-dir="$VAR/filestore-$DB" $(odoo_db_args) -d "$DB" \
-    --http-port="${SCM_TEST_HTTP_PORT:-8169}" --gevent-port="$(( ${SCM_TEST_HTTP_PORT:-8169} + 3 ))" \
+run_odoo -c "$ROOT/config/odoo-test.conf" -d "$DB" --http-port="$PORT" --gevent-port="$((PORT + 3))" \
     -i "$ADDONS" --load-language=zh_CN --test-enable --test-tags="$TAGS" \
     --stop-after-init --log-level=test 2>&1 | tee "$LOG"
 status=${PIPESTATUS[0]}
@@ -27,12 +26,10 @@ status=${PIPESTATUS[0]}
 # must work on a database that has the demo data.
 UPDATE_LOG=$VAR/test-$DB-update.log
 log "updating $ADDONS in $DB (module update path)"
-# shellcheck disable=SC2046
-"$PY" -m odoo -c "$ROOT/config/odoo-test.conf" --addons-path="$(addons_path "$ODOO")" \
-    --data-dir="$VAR/filestore-$DB" $(odoo_db_args) -d "$DB" \
-    --http-port="${SCM_TEST_HTTP_PORT:-8169}" -u "$ADDONS" --stop-after-init >"$UPDATE_LOG" 2>&1
+run_odoo -c "$ROOT/config/odoo-test.conf" -d "$DB" --http-port="$PORT" --gevent-port="$((PORT + 3))" \
+    -u "$ADDONS" --stop-after-init >"$UPDATE_LOG" 2>&1
 update_status=$?
-if ((update_status)) || grep -qE " (ERROR|CRITICAL) " "$UPDATE_LOG"; then
+if ((update_status)) || log_has_errors "$UPDATE_LOG"; then
     grep -E " (ERROR|CRITICAL) " "$UPDATE_LOG" | head -5 >&2
     echo "the module update failed (see $UPDATE_LOG)" >&2
     status=1

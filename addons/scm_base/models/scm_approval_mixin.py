@@ -78,10 +78,6 @@ class ScmApprovalMixin(models.AbstractModel):
         )
         return etree.fromstring(str_element)
 
-    def _scm_company(self):
-        self.ensure_one()
-        return self.company_id if "company_id" in self._fields else self.env.company
-
     # -- hooks for the documents ------------------------------------------------
     def _scm_approval_check_submit(self):
         """Raise a UserError when the document is not ready to submit."""
@@ -95,6 +91,10 @@ class ScmApprovalMixin(models.AbstractModel):
     def _scm_revision_deadline(self):
         """(working days, rule code) the author has to revise, or False."""
         return False
+
+    def _scm_revision_rule(self):
+        revision = self._scm_revision_deadline()
+        return revision and revision[1] or REVISION_DEADLINE_CODE
 
     def _scm_approval_author(self):
         self.ensure_one()
@@ -158,13 +158,7 @@ class ScmApprovalMixin(models.AbstractModel):
                     "snapshot": record._scm_snapshot(),
                 }
             )
-            revision = record._scm_revision_deadline()
-            record._scm_deadline_close(
-                [
-                    REVISION_DEADLINE_CODE,
-                    revision and revision[1] or REVISION_DEADLINE_CODE,
-                ]
-            )
+            record._scm_deadline_close(record._scm_revision_rule())
             record._scm_open_review_deadlines()
         return True
 
@@ -279,12 +273,11 @@ class ScmApprovalMixin(models.AbstractModel):
         )
         revision = self._scm_revision_deadline()
         if revision:
-            days, code = revision
             self._scm_deadline_open(
-                code or REVISION_DEADLINE_CODE,
+                self._scm_revision_rule(),
                 _("Revise and resubmit"),
                 author,
-                amount=days,
+                amount=revision[0],
             )
         else:
             self.sudo().activity_schedule(

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
+from ..tools import document_company
+
 
 class ScmDeadlineMixin(models.AbstractModel):
     """Lets a document declare the deadlines it owes.
@@ -59,9 +61,9 @@ class ScmDeadlineMixin(models.AbstractModel):
         positive = (operator == "=") == value
         return [("id", "in" if positive else "not in", ids)]
 
-    def _scm_deadline_company(self):
+    def _scm_company(self):
         self.ensure_one()
-        return self.company_id if "company_id" in self._fields else self.env.company
+        return document_company(self)
 
     def _scm_deadline_open(
         self,
@@ -81,7 +83,7 @@ class ScmDeadlineMixin(models.AbstractModel):
             raise ValidationError(
                 _("Nobody is set to owe the deadline '%(name)s'.", name=name)
             )
-        company = self._scm_deadline_company()
+        company = self._scm_company()
         start = start or fields.Datetime.now()
         due = self.env["scm.workday"].compute_due(
             unit, amount, start, company, month=month, day=day

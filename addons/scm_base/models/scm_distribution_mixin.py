@@ -1,6 +1,8 @@
 from odoo import _, fields, models
 from odoo.exceptions import UserError
 
+from ..tools import document_company
+
 
 class ScmDistributionMixin(models.AbstractModel):
     """Generates a document's copy-distribution lines from its list
@@ -41,7 +43,7 @@ class ScmDistributionMixin(models.AbstractModel):
                 _("%(doc)s has no distribution list.", doc=self.display_name)
             )
         now = fields.Datetime.now()
-        company = self.company_id if "company_id" in self._fields else self.env.company
+        company = document_company(self)
         lines = (
             self.env["scm.distribution"]
             .sudo()

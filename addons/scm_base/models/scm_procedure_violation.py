@@ -1,5 +1,7 @@
 from odoo import api, fields, models
 
+from ..tools import document_company
+
 
 class ScmProcedureViolation(models.Model):
     """An attempt that broke the operating procedure, for the Audit Dept
@@ -22,11 +24,7 @@ class ScmProcedureViolation(models.Model):
 
     @api.model
     def _scm_log(self, document, action, reason):
-        company = (
-            document.company_id
-            if "company_id" in document._fields
-            else self.env.company
-        )
+        company = document_company(document)
         return self.sudo().create(
             {
                 "user_id": self.env.user.id,
