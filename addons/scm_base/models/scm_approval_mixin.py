@@ -159,6 +159,9 @@ class ScmApprovalMixin(models.AbstractModel):
                 }
             )
             record._scm_deadline_close(record._scm_revision_rule())
+            record.sudo().activity_feedback(
+                ["scm_base.mail_activity_type_scm_revision"]
+            )
             record._scm_open_review_deadlines()
         return True
 

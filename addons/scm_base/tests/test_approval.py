@@ -62,6 +62,10 @@ class TestApproval(ScmDocumentCase):
         self.assertEqual(activity.user_id, author)
         self.assertTrue(any("报价依据不足" in (m.body or "") for m in doc.message_ids))
         doc.with_user(author).write({"amount": 1000})
+        doc.with_user(author).action_scm_submit()
+        self.assertFalse(
+            activity.exists().filtered("active"), "resubmitting completes the revision"
+        )
 
     def test_org_rule_13_only_reviewers_decide(self):
         """ORG-RULE-13: someone who is not a reviewer can neither approve nor reject."""
