@@ -1,0 +1,3 @@
+from . import common
+from . import test_customer
+from . import test_territory

@@ -1,0 +1,1 @@
+from . import scm_customer_reassign
