@@ -374,6 +374,8 @@ class ScmSalesPlan(models.Model):
         return plans
 
     def write(self, vals):
+        # Who may write comes before what may be written.
+        self.check_access("write")
         if CONTENT_FIELDS & vals.keys() and not self.env.context.get(
             "scm_plan_system_write"
         ):
