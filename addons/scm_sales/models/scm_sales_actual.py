@@ -16,7 +16,9 @@ class ScmSalesActual(models.Model):
     _order = "date desc, id desc"
 
     name = fields.Char(string="Description", required=True)
-    company_id = fields.Many2one("res.company", string="Branch", required=True, index=True)
+    company_id = fields.Many2one(
+        "res.company", string="Branch", required=True, index=True
+    )
     currency_id = fields.Many2one(related="company_id.currency_id")
     business_line = fields.Selection(BUSINESS_LINES, required=True, index=True)
     date = fields.Date(required=True, index=True, default=fields.Date.context_today)

@@ -70,11 +70,8 @@ class ScmSalesPlan(models.Model):
     _order = "plan_year desc, plan_type, company_id"
 
     name = fields.Char(compute="_compute_name", store=True, readonly=True)
-    plan_type = fields.Selection(
-        PLAN_TYPES, string="Plan Type", required=True, tracking=True, index=True
-    )
+    plan_type = fields.Selection(PLAN_TYPES, required=True, tracking=True, index=True)
     plan_year = fields.Integer(
-        string="Plan Year",
         required=True,
         default=lambda self: fields.Date.context_today(self).year + 1,
         tracking=True,
@@ -83,7 +80,6 @@ class ScmSalesPlan(models.Model):
     )
     company_id = fields.Many2one(
         "res.company",
-        string="Company",
         required=True,
         index=True,
         default=lambda self: self.env.company,
@@ -141,7 +137,6 @@ class ScmSalesPlan(models.Model):
     )
     submitted_date = fields.Datetime(string="Submitted On", readonly=True, copy=False)
     submitted_late = fields.Boolean(
-        string="Submitted Late",
         readonly=True,
         copy=False,
         help="The plan was submitted after its deadline.",
@@ -149,7 +144,6 @@ class ScmSalesPlan(models.Model):
     final_date = fields.Datetime(string="Final On", readonly=True, copy=False)
     escalation_decision = fields.Selection(
         ESCALATION_DECISIONS,
-        string="Escalation Decision",
         readonly=True,
         copy=False,
         tracking=True,
@@ -349,7 +343,9 @@ class ScmSalesPlan(models.Model):
                         )
                     )
             elif not self.env.su and not user.has_group("scm_base.group_msd_manager"):
-                raise AccessError(_("Only the MSD Manager prepares the HQ sales plans."))
+                raise AccessError(
+                    _("Only the MSD Manager prepares the HQ sales plans.")
+                )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -365,7 +361,11 @@ class ScmSalesPlan(models.Model):
                 )
                 continue
             plan._scm_open_annual_deadline(
-                code, _("Prepare and submit %(plan)s", plan=plan.name), owner, month, day
+                code,
+                _("Prepare and submit %(plan)s", plan=plan.name),
+                owner,
+                month,
+                day,
             )
             if plan.plan_type == "branch":
                 plan._scm_open_annual_deadline(
@@ -502,21 +502,23 @@ class ScmSalesPlan(models.Model):
         return res
 
     def _scm_approval_on_approved(self):
-        super()._scm_approval_on_approved()
+        res = super()._scm_approval_on_approved()
         for plan in self:
             plan._scm_set_stage("approved")
             if plan.plan_type == "hq_preliminary":
                 plan.sudo()._scm_issue()
             elif plan.plan_type == "hq_final":
                 plan._scm_set_final()
+        return res
 
     def _scm_approval_on_rejected(self):
-        super()._scm_approval_on_rejected()
+        res = super()._scm_approval_on_rejected()
         for plan in self:
             if plan.plan_type == "branch":
                 plan._scm_escalate()
             else:
                 plan._scm_set_stage("draft")
+        return res
 
     def action_scm_withdraw(self):
         res = super().action_scm_withdraw()
@@ -654,7 +656,9 @@ class ScmSalesPlan(models.Model):
             raise ValidationError(_("Choose how to handle the rejected branch plan."))
         if not (note or "").strip():
             raise ValidationError(_("Give the reason for the decision."))
-        labels = dict(self._fields["escalation_decision"]._description_selection(self.env))
+        labels = dict(
+            self._fields["escalation_decision"]._description_selection(self.env)
+        )
         self.sudo().write(
             {
                 "escalation_decision": decision,

@@ -69,14 +69,12 @@ class ScmSalesPlanAdjustment(models.Model):
         index=True,
     )
     reason = fields.Html(
-        string="Reason",
         help="Plan completion and branch resources that justify the adjustment.",
     )
     line_ids = fields.One2many(
         "scm.sales.plan.adjustment.line", "adjustment_id", string="New Targets"
     )
     created_late = fields.Boolean(
-        string="Created Late",
         readonly=True,
         copy=False,
         help="Prepared after the 5th of the adjusted month.",
@@ -206,17 +204,19 @@ class ScmSalesPlanAdjustment(models.Model):
         return res
 
     def _scm_approval_on_approved(self):
-        super()._scm_approval_on_approved()
+        res = super()._scm_approval_on_approved()
         for adjustment in self:
             adjustment._scm_apply_targets()
             adjustment.sudo().with_context(skip_validation_check=True).write(
                 {"stage": "approved"}
             )
             adjustment._scm_issue()
+        return res
 
     def _scm_approval_on_rejected(self):
-        super()._scm_approval_on_rejected()
+        res = super()._scm_approval_on_rejected()
         self.sudo().with_context(skip_validation_check=True).write({"stage": "draft"})
+        return res
 
     def action_scm_withdraw(self):
         res = super().action_scm_withdraw()
@@ -273,11 +273,14 @@ class ScmSalesPlanAdjustment(models.Model):
             f"<li>{line.business_line_label}: {line.new_amount:,.2f}</li>"
             for line in self.line_ids
         )
-        body = _(
-            "<p>The sales targets of %(month)s are adjusted as follows; please "
-            "execute them.</p>",
-            month=self.month.strftime("%Y-%m"),
-        ) + f"<ul>{rows}</ul>"
+        body = (
+            _(
+                "<p>The sales targets of %(month)s are adjusted as follows; please "
+                "execute them.</p>",
+                month=self.month.strftime("%Y-%m"),
+            )
+            + f"<ul>{rows}</ul>"
+        )
         notice = self.env["scm.notice"]._scm_send(
             self, self.name, body, manager.partner_id
         )

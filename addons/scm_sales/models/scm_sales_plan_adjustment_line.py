@@ -41,7 +41,11 @@ class ScmSalesPlanAdjustmentLine(models.Model):
             "UNIQUE(adjustment_id, business_line)",
             "An adjustment notice has one line per business line.",
         ),
-        ("new_amount_positive", "CHECK(new_amount >= 0)", "A target cannot be negative."),
+        (
+            "new_amount_positive",
+            "CHECK(new_amount >= 0)",
+            "A target cannot be negative.",
+        ),
     ]
 
     def _compute_business_line_label(self):

@@ -1,4 +1,5 @@
 from odoo import fields, models, tools
+from odoo.tools import SQL
 
 from .scm_sales_plan_line import BUSINESS_LINE_KEYS, BUSINESS_LINES
 from .scm_sales_plan_target import target_field
@@ -23,14 +24,16 @@ class ScmSalesPlanAnalysis(models.Model):
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)
-        unpivot = ", ".join(
-            f"('{key}', t.{target_field(key)})" for key in BUSINESS_LINE_KEYS
+        unpivot = SQL(", ").join(
+            SQL("(%s, t.%s)", key, SQL.identifier(target_field(key)))
+            for key in BUSINESS_LINE_KEYS
         )
         # Each side is grouped first, then joined, so that a month with a
         # target but no sales (or the reverse) still shows one row.
         self.env.cr.execute(
-            f"""
-            CREATE OR REPLACE VIEW {self._table} AS (
+            SQL(
+                """
+            CREATE OR REPLACE VIEW %s AS (
                 SELECT row_number() OVER (
                            ORDER BY rows.date, rows.company_id, rows.business_line
                        ) AS id,
@@ -43,13 +46,13 @@ class ScmSalesPlanAnalysis(models.Model):
                        SUM(rows.actual_amount) - SUM(rows.target_amount) AS variance
                   FROM (
                         SELECT t.company_id,
-                               line.business_line,
+                               line.business_line::varchar AS business_line,
                                t.date,
                                COALESCE(line.amount, 0) AS target_amount,
                                0.0 AS actual_amount
                           FROM scm_sales_plan_target t
                           JOIN scm_sales_plan p ON p.id = t.plan_id
-                         CROSS JOIN LATERAL (VALUES {unpivot})
+                         CROSS JOIN LATERAL (VALUES %s)
                                AS line(business_line, amount)
                          WHERE p.state = 'approved' AND p.stage != 'cancel'
                         UNION ALL
@@ -62,5 +65,8 @@ class ScmSalesPlanAnalysis(models.Model):
                        ) AS rows
                  GROUP BY rows.company_id, rows.business_line, rows.date
             )
-            """  # noqa: S608 - the column names are constants of this module
+            """,
+                SQL.identifier(self._table),
+                unpivot,
+            )
         )

@@ -10,7 +10,11 @@ class ScmSalesPlanConfirmation(models.Model):
     _order = "plan_id, company_id"
 
     plan_id = fields.Many2one(
-        "scm.sales.plan", string="Sales Plan", required=True, ondelete="cascade", index=True
+        "scm.sales.plan",
+        string="Sales Plan",
+        required=True,
+        ondelete="cascade",
+        index=True,
     )
     company_id = fields.Many2one("res.company", string="Branch", required=True)
     user_id = fields.Many2one("res.users", string="Branch Manager", required=True)
@@ -20,7 +24,7 @@ class ScmSalesPlanConfirmation(models.Model):
         required=True,
     )
     confirmed_date = fields.Datetime(string="Confirmed On", readonly=True)
-    confirmed_by_id = fields.Many2one("res.users", string="Confirmed By", readonly=True)
+    confirmed_by_id = fields.Many2one("res.users", readonly=True)
     activity_id = fields.Many2one("mail.activity", readonly=True, ondelete="set null")
 
     _sql_constraints = [

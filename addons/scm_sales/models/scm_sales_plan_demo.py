@@ -69,7 +69,13 @@ class ScmSalesPlanDemo(models.AbstractModel):
         self._demo_set_lines(
             preliminary,
             msd,
-            dict(zip(BUSINESS_LINE_KEYS, (9600000, 2400000, 3600000, 1800000, 1200000), strict=True)),
+            dict(
+                zip(
+                    BUSINESS_LINE_KEYS,
+                    (9600000, 2400000, 3600000, 1800000, 1200000),
+                    strict=True,
+                )
+            ),
             {
                 "chain": "各分公司配备两名以上管理咨询顾问",
                 "brand": "品牌运作中心专案设计师支持武汉、北京",
@@ -87,7 +93,13 @@ class ScmSalesPlanDemo(models.AbstractModel):
         self._demo_set_lines(
             wh_plan,
             wh_manager,
-            dict(zip(BUSINESS_LINE_KEYS, (2400000, 600000, 1200000, 480000, 360000), strict=True)),
+            dict(
+                zip(
+                    BUSINESS_LINE_KEYS,
+                    (2400000, 600000, 1200000, 480000, 360000),
+                    strict=True,
+                )
+            ),
         )
         wh_plan.with_user(wh_manager).action_spread_targets()
         wh_plan.with_user(wh_manager).action_scm_submit()
@@ -100,7 +112,13 @@ class ScmSalesPlanDemo(models.AbstractModel):
         self._demo_set_lines(
             bj_plan,
             bj_manager,
-            dict(zip(BUSINESS_LINE_KEYS, (3000000, 720000, 1500000, 600000, 480000), strict=True)),
+            dict(
+                zip(
+                    BUSINESS_LINE_KEYS,
+                    (3000000, 720000, 1500000, 600000, 480000),
+                    strict=True,
+                )
+            ),
         )
         bj_plan.with_user(bj_manager).action_spread_targets()
         bj_plan.with_user(bj_manager).action_scm_submit()
@@ -138,7 +156,9 @@ class ScmSalesPlanDemo(models.AbstractModel):
                 }
             )
         )
-        for line in adjustment.line_ids.filtered(lambda l: l.business_line == "chain"):
+        for line in adjustment.line_ids.filtered(
+            lambda ln: ln.business_line == "chain"
+        ):
             line.with_user(msd).write(
                 {"new_amount": line.current_amount - 100000, "reason": "春节假期"}
             )

@@ -22,7 +22,11 @@ class ScmSalesPlanLine(models.Model):
     _order = "plan_id, sequence, id"
 
     plan_id = fields.Many2one(
-        "scm.sales.plan", string="Sales Plan", required=True, ondelete="cascade", index=True
+        "scm.sales.plan",
+        string="Sales Plan",
+        required=True,
+        ondelete="cascade",
+        index=True,
     )
     sequence = fields.Integer(default=10)
     company_id = fields.Many2one(
@@ -30,9 +34,7 @@ class ScmSalesPlanLine(models.Model):
     )
     currency_id = fields.Many2one(related="plan_id.currency_id")
     business_line = fields.Selection(BUSINESS_LINES, required=True)
-    amount = fields.Monetary(
-        string="Annual Sales Target", currency_field="currency_id"
-    )
+    amount = fields.Monetary(string="Annual Sales Target", currency_field="currency_id")
     resource_note = fields.Text(
         string="Resources Allocated",
         help="Company resources allocated to this business line, taking the "

@@ -76,11 +76,10 @@ class ScmSalesPlanReport(models.Model):
         string="Completion (%)", compute="_compute_totals", store=True, digits=(16, 1)
     )
     evaluation = fields.Html(
-        string="Evaluation",
         help="The MSD Manager's evaluation of the month's plan completion.",
     )
     submitted_date = fields.Datetime(string="Submitted On", readonly=True, copy=False)
-    submitted_late = fields.Boolean(string="Submitted Late", readonly=True, copy=False)
+    submitted_late = fields.Boolean(readonly=True, copy=False)
 
     _sql_constraints = [
         (
@@ -174,7 +173,10 @@ class ScmSalesPlanReport(models.Model):
         target = self.plan_id.sudo().target_ids.filtered(
             lambda t: t.month == str(self.period.month)
         )
-        return {key: target[target_field(key)] if target else 0.0 for key in BUSINESS_LINE_KEYS}
+        return {
+            key: target[target_field(key)] if target else 0.0
+            for key in BUSINESS_LINE_KEYS
+        }
 
     def _scm_refresh_lines(self):
         """Plan vs actual of the month per business line; comments are kept."""
@@ -230,12 +232,16 @@ class ScmSalesPlanReport(models.Model):
         return res
 
     def _scm_approval_on_approved(self):
-        super()._scm_approval_on_approved()
-        self.sudo().with_context(skip_validation_check=True).write({"stage": "reviewed"})
+        res = super()._scm_approval_on_approved()
+        self.sudo().with_context(skip_validation_check=True).write(
+            {"stage": "reviewed"}
+        )
+        return res
 
     def _scm_approval_on_rejected(self):
-        super()._scm_approval_on_rejected()
+        res = super()._scm_approval_on_rejected()
         self.sudo().with_context(skip_validation_check=True).write({"stage": "draft"})
+        return res
 
     def action_scm_withdraw(self):
         res = super().action_scm_withdraw()
@@ -259,8 +265,6 @@ class ScmSalesPlanReport(models.Model):
         missing = branches - existing
         return (
             self.sudo()
-            .create(
-                [{"company_id": branch.id, "period": period} for branch in missing]
-            )
+            .create([{"company_id": branch.id, "period": period} for branch in missing])
             .with_env(self.env)
         )

@@ -23,7 +23,11 @@ class ScmSalesPlanTarget(models.Model):
     _rec_name = "date"
 
     plan_id = fields.Many2one(
-        "scm.sales.plan", string="Sales Plan", required=True, ondelete="cascade", index=True
+        "scm.sales.plan",
+        string="Sales Plan",
+        required=True,
+        ondelete="cascade",
+        index=True,
     )
     company_id = fields.Many2one(
         related="plan_id.company_id", string="Branch", store=True, index=True

@@ -39,7 +39,7 @@ class ScmSalesPromotionActivity(models.Model):
         readonly=True,
     )
     executed_date = fields.Datetime(string="Executed On", readonly=True)
-    result = fields.Text(string="Result")
+    result = fields.Text()
 
     _sql_constraints = [
         ("budget_positive", "CHECK(budget >= 0)", "A budget cannot be negative."),

@@ -25,14 +25,12 @@ class ScmSalesPromotionPlan(models.Model):
 
     name = fields.Char(compute="_compute_name", store=True, readonly=True)
     plan_year = fields.Integer(
-        string="Plan Year",
         required=True,
         default=lambda self: fields.Date.context_today(self).year + 1,
         tracking=True,
     )
     company_id = fields.Many2one(
         "res.company",
-        string="Company",
         required=True,
         default=lambda self: self.env["res.company"]._scm_hq(),
     )
@@ -65,7 +63,7 @@ class ScmSalesPromotionPlan(models.Model):
         string="Total Budget", compute="_compute_budget_total", store=True
     )
     submitted_date = fields.Datetime(string="Submitted On", readonly=True, copy=False)
-    submitted_late = fields.Boolean(string="Submitted Late", readonly=True, copy=False)
+    submitted_late = fields.Boolean(readonly=True, copy=False)
 
     _sql_constraints = [
         ("year_unique", "UNIQUE(plan_year)", "There is one promotion plan per year.")
@@ -74,7 +72,9 @@ class ScmSalesPromotionPlan(models.Model):
     @api.depends("plan_year")
     def _compute_name(self):
         for plan in self:
-            plan.name = _("%(year)s Annual Promotion Activity Plan", year=plan.plan_year)
+            plan.name = _(
+                "%(year)s Annual Promotion Activity Plan", year=plan.plan_year
+            )
 
     @api.depends("activity_line_ids.budget")
     def _compute_budget_total(self):
@@ -157,12 +157,16 @@ class ScmSalesPromotionPlan(models.Model):
         return res
 
     def _scm_approval_on_approved(self):
-        super()._scm_approval_on_approved()
-        self.sudo().with_context(skip_validation_check=True).write({"stage": "approved"})
+        res = super()._scm_approval_on_approved()
+        self.sudo().with_context(skip_validation_check=True).write(
+            {"stage": "approved"}
+        )
+        return res
 
     def _scm_approval_on_rejected(self):
-        super()._scm_approval_on_rejected()
+        res = super()._scm_approval_on_rejected()
         self.sudo().with_context(skip_validation_check=True).write({"stage": "draft"})
+        return res
 
     def action_scm_withdraw(self):
         res = super().action_scm_withdraw()

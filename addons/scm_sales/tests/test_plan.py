@@ -80,9 +80,11 @@ class TestSalesPlan(ScmSalesCase):
 
     def open_deadline(self, record, code, user=None):
         return record.sudo().scm_deadline_ids.filtered(
-            lambda d: d.rule_code == code
-            and d.state == "open"
-            and (not user or d.user_id == user)
+            lambda d: (
+                d.rule_code == code
+                and d.state == "open"
+                and (not user or d.user_id == user)
+            )
         )
 
     # -- SAL-PLAN-01 --------------------------------------------------------------
@@ -120,7 +122,7 @@ class TestSalesPlan(ScmSalesCase):
                 sorted(plan.line_ids.mapped("business_line")),
                 sorted(["chain", "design", "brand", "service", "network"]),
             )
-            plan.line_ids.filtered(lambda l: l.business_line == "design").with_user(
+            plan.line_ids.filtered(lambda ln: ln.business_line == "design").with_user(
                 self.msd
             ).unlink()
             with self.assertRaises(ValidationError):
@@ -164,11 +166,17 @@ class TestSalesPlan(ScmSalesCase):
         for manager in managers - self.wh_manager:
             plan.with_user(manager).action_confirm_preliminary()
         self.assertEqual(plan.stage, "confirmed")
-        self.assertFalse(plan.sudo().activity_ids.filtered(lambda a: a in confirm_activities))
+        self.assertFalse(
+            plan.sudo().activity_ids.filtered(lambda a: a in confirm_activities)
+        )
 
     def test_sal_plan_01_only_msd_manager_prepares_hq_plans(self):
         """SAL-PLAN-01 (access): HQ plans are prepared by the MSD Manager only."""
-        vals = {"plan_type": "hq_preliminary", "plan_year": YEAR, "company_id": self.hq.id}
+        vals = {
+            "plan_type": "hq_preliminary",
+            "plan_year": YEAR,
+            "company_id": self.hq.id,
+        }
         for login in ("wh.manager", "mc.manager", "msd.presales", "audit.staff"):
             with self.assertRaises(AccessError), self.cr.savepoint():
                 self.Plan.with_user(self.users[login]).create(vals)
@@ -183,7 +191,11 @@ class TestSalesPlan(ScmSalesCase):
             preliminary.with_user(self.msd).action_scm_submit()
             with self.assertRaises(UserError):
                 self.Plan.with_user(self.wh_manager).create(
-                    {"plan_type": "branch", "plan_year": YEAR, "company_id": self.wuhan.id}
+                    {
+                        "plan_type": "branch",
+                        "plan_year": YEAR,
+                        "company_id": self.wuhan.id,
+                    }
                 )
         self.assertFalse(self.branch_plan(self.wuhan))
 
@@ -239,7 +251,9 @@ class TestSalesPlan(ScmSalesCase):
         self.assertEqual(escalation.user_id, self.mc)
         revision_type = self.env.ref("scm_base.mail_activity_type_scm_revision")
         self.assertFalse(
-            plan.sudo().activity_ids.filtered(lambda a: a.activity_type_id == revision_type),
+            plan.sudo().activity_ids.filtered(
+                lambda a: a.activity_type_id == revision_type
+            ),
             "the branch waits for the Market Center Manager",
         )
         with self.assertRaises(UserError):
@@ -295,7 +309,9 @@ class TestSalesPlan(ScmSalesCase):
         self.assertEqual(plan.stage, "draft")
         self.assertFalse(self.Plan._scm_find_plan("hq_final", YEAR))
         with self.assertRaises(UserError):
-            plan.with_user(self.mc).action_scm_resolve_escalation("return_branch", "再次")
+            plan.with_user(self.mc).action_scm_resolve_escalation(
+                "return_branch", "再次"
+            )
 
     # -- SAL-PLAN-04 --------------------------------------------------------------
     def test_sal_plan_04_final_only_when_every_branch_plan_approved(self):
@@ -405,7 +421,9 @@ class TestSalesPlan(ScmSalesCase):
             contract, self.wuhan, "service", date(YEAR, 3, 1), 999, name="三月"
         )
         self.assertEqual(
-            Actual.search_count([("res_model", "=", "res.partner"), ("res_id", "=", contract.id)]),
+            Actual.search_count(
+                [("res_model", "=", "res.partner"), ("res_id", "=", contract.id)]
+            ),
             2,
             "one actual per source document and business line, updated in place",
         )
@@ -423,7 +441,7 @@ class TestSalesPlan(ScmSalesCase):
             )
         wuhan = reports.filtered(lambda r: r.company_id == self.wuhan)
         self.assertEqual(wuhan.plan_id, wuhan_plan)
-        chain = wuhan.line_ids.filtered(lambda l: l.business_line == "chain")
+        chain = wuhan.line_ids.filtered(lambda ln: ln.business_line == "chain")
         self.assertEqual(chain.target_amount, 1000)
         self.assertEqual(chain.actual_amount, 800)
         self.assertAlmostEqual(chain.completion_rate, 80.0)
@@ -459,7 +477,7 @@ class TestSalesPlan(ScmSalesCase):
                 {"company_id": self.wuhan.id, "month": date(YEAR, 3, 1)}
             )
             self.assertFalse(adjustment.created_late)
-            line = adjustment.line_ids.filtered(lambda l: l.business_line == "brand")
+            line = adjustment.line_ids.filtered(lambda ln: ln.business_line == "brand")
             self.assertEqual(line.current_amount, 1000)
             line.with_user(self.msd).write({"new_amount": 1500, "reason": "展会带动"})
             adjustment.with_user(self.msd).action_scm_submit()
@@ -566,21 +584,27 @@ class TestSalesPlan(ScmSalesCase):
             wuhan.target_ids[0].with_user(self.wh_manager).write({"amount_chain": 5})
         with self.assertRaises(UserError):
             wuhan.with_user(self.wh_manager).action_spread_targets()
-        report = self.env["scm.sales.plan.report"].with_user(self.msd).create(
-            {"company_id": self.wuhan.id, "period": date(YEAR, 1, 1)}
+        report = (
+            self.env["scm.sales.plan.report"]
+            .with_user(self.msd)
+            .create({"company_id": self.wuhan.id, "period": date(YEAR, 1, 1)})
         )
         report.with_user(self.msd).action_scm_submit()
         with self.assertRaises(UserError):
             report.with_user(self.msd).action_scm_submit()
         with self.assertRaises(UserError):
             report.with_user(self.msd).action_refresh_lines()
-        adjustment = self.env["scm.sales.plan.adjustment"].with_user(self.msd).create(
-            {"company_id": self.wuhan.id, "month": date(YEAR, 2, 1)}
+        adjustment = (
+            self.env["scm.sales.plan.adjustment"]
+            .with_user(self.msd)
+            .create({"company_id": self.wuhan.id, "month": date(YEAR, 2, 1)})
         )
         with self.assertRaises(UserError):
             adjustment.with_user(self.msd).action_issue()  # draft -> issued
-        promotion = self.env["scm.sales.promotion.plan"].with_user(self.presales).create(
-            {"plan_year": YEAR}
+        promotion = (
+            self.env["scm.sales.promotion.plan"]
+            .with_user(self.presales)
+            .create({"plan_year": YEAR})
         )
         with self.assertRaises(UserError):
             promotion.with_user(self.presales).action_start_execution()
@@ -619,7 +643,9 @@ class TestSalesPlan(ScmSalesCase):
         """Access: a branch manager reads the HQ plans and his branch's plan,
         not another branch's; he cannot change an HQ plan."""
         preliminary = self.approved_preliminary()
-        visible = self.Plan.with_user(self.bj_manager).search([("plan_year", "=", YEAR)])
+        visible = self.Plan.with_user(self.bj_manager).search(
+            [("plan_year", "=", YEAR)]
+        )
         self.assertEqual(visible, preliminary | self.branch_plan(self.beijing))
         with self.assertRaises(AccessError):
             preliminary.with_user(self.bj_manager).write({"strategy": "<p>x</p>"})
@@ -632,17 +658,29 @@ class TestSalesPlan(ScmSalesCase):
         """Bad input is refused and nothing is written."""
         with self.assertRaises(ValidationError), self.cr.savepoint():
             self.Plan.with_user(self.msd).create(
-                {"plan_type": "hq_preliminary", "plan_year": 1900, "company_id": self.hq.id}
+                {
+                    "plan_type": "hq_preliminary",
+                    "plan_year": 1900,
+                    "company_id": self.hq.id,
+                }
             )
         with self.assertRaises(ValidationError), self.cr.savepoint():
             self.Plan.with_user(self.msd).create(
-                {"plan_type": "hq_preliminary", "plan_year": YEAR, "company_id": self.wuhan.id}
+                {
+                    "plan_type": "hq_preliminary",
+                    "plan_year": YEAR,
+                    "company_id": self.wuhan.id,
+                }
             )
         self.assertFalse(self.Plan._scm_find_plan("hq_preliminary", YEAR))
         preliminary = self.approved_preliminary()
         with self.assertRaises(ValidationError), self.cr.savepoint():
             self.Plan.with_user(self.msd).create(
-                {"plan_type": "hq_preliminary", "plan_year": YEAR, "company_id": self.hq.id}
+                {
+                    "plan_type": "hq_preliminary",
+                    "plan_year": YEAR,
+                    "company_id": self.hq.id,
+                }
             )
         with self.assertRaises(ValidationError), self.cr.savepoint():
             self.env["scm.sales.plan.report"].with_user(self.msd).create(
@@ -673,14 +711,20 @@ class TestSalesPlan(ScmSalesCase):
         ].decode()
         self.assertIn(wuhan.name, html)
         self.assertIn(self.msd.name, html)
-        report = self.env["scm.sales.plan.report"].with_user(self.msd).create(
-            {"company_id": self.wuhan.id, "period": date(YEAR, 1, 1)}
+        report = (
+            self.env["scm.sales.plan.report"]
+            .with_user(self.msd)
+            .create({"company_id": self.wuhan.id, "period": date(YEAR, 1, 1)})
         )
-        adjustment = self.env["scm.sales.plan.adjustment"].with_user(self.msd).create(
-            {"company_id": self.wuhan.id, "month": date(YEAR, 2, 1)}
+        adjustment = (
+            self.env["scm.sales.plan.adjustment"]
+            .with_user(self.msd)
+            .create({"company_id": self.wuhan.id, "month": date(YEAR, 2, 1)})
         )
-        promotion = self.env["scm.sales.promotion.plan"].with_user(self.presales).create(
-            {"plan_year": YEAR}
+        promotion = (
+            self.env["scm.sales.promotion.plan"]
+            .with_user(self.presales)
+            .create({"plan_year": YEAR})
         )
         for name, record in (
             ("scm_sales.report_scm_sales_plan_report", report),
