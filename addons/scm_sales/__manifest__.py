@@ -26,9 +26,17 @@
         "report/scm_customer_file_report.xml",
         "views/scm_sales_menus.xml",
         # [areas] each area appends its own block below
+        # newbranch
+        "security/newbranch_rules.xml",
+        "data/newbranch_tier_data.xml",
+        "views/newbranch_setup_views.xml",
+        "views/newbranch_doc_views.xml",
+        "report/newbranch_reports.xml",
     ],
     "demo": [
         "demo/res_partner_demo.xml",
         # [areas] each area appends its own demo file below
+        # newbranch
+        "demo/newbranch_demo.xml",
     ],
 }
