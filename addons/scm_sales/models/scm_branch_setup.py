@@ -766,7 +766,15 @@ class ScmBranchSetup(models.Model):
                 "active": True,
             }
         )
-        self.new_manager_id.sudo().write({"company_ids": [Command.link(company.id)]})
+        # The new manager works in the branch; HQ staff work in every branch.
+        hq_staff = (
+            self.env.ref("scm_base.group_hq_staff")
+            .sudo()
+            .users.filtered(lambda u: hq in u.company_ids)
+        )
+        (self.new_manager_id.sudo() | hq_staff).write(
+            {"company_ids": [Command.link(company.id)]}
+        )
         self.sudo().write({"handover_date": fields.Datetime.now()})
         self._scm_move_stage("handed_over")
         self._scm_notify(
