@@ -87,7 +87,6 @@ class ScmBranchSetup(models.Model):
         string="New Branch Name", required=True, tracking=True, help="e.g. 长沙分公司"
     )
     branch_code = fields.Char(
-        string="Branch Code",
         tracking=True,
         help="1 to 4 capital pinyin letters used in contract numbers (ORG-BR-03).",
     )
@@ -115,16 +114,14 @@ class ScmBranchSetup(models.Model):
         compute="_compute_current_docs",
     )
     research_plan_id = fields.Many2one(
-        "scm.branch.setup.doc", string="Research Plan", compute="_compute_current_docs"
+        "scm.branch.setup.doc", compute="_compute_current_docs"
     )
     research_report_id = fields.Many2one(
         "scm.branch.setup.doc",
-        string="Research Report",
         compute="_compute_current_docs",
     )
     feasibility_report_id = fields.Many2one(
         "scm.branch.setup.doc",
-        string="Feasibility Report",
         compute="_compute_current_docs",
     )
     doc_count = fields.Integer(compute="_compute_current_docs")
@@ -165,7 +162,7 @@ class ScmBranchSetup(models.Model):
         "res.company", string="Established Branch", readonly=True, copy=False
     )
 
-    # -- computes -------------------------------------------------------------
+    # -- computes
     @api.depends("doc_ids.doc_type", "doc_ids.state")
     def _compute_current_docs(self):
         for setup in self:
@@ -181,11 +178,11 @@ class ScmBranchSetup(models.Model):
     def _compute_workstreams_done(self):
         for setup in self:
             types = {w.workstream_type for w in setup.workstream_ids}
-            setup.workstreams_done = types == {t for t, _label in WORKSTREAM_TYPES} and all(
-                w.state == "done" for w in setup.workstream_ids
-            )
+            setup.workstreams_done = types == {
+                t for t, _label in WORKSTREAM_TYPES
+            } and all(w.state == "done" for w in setup.workstream_ids)
 
-    # -- constraints ------------------------------------------------------------
+    # -- constraints
     @api.constrains("branch_code")
     def _check_branch_code(self):
         companies = self.env["res.company"].sudo().with_context(active_test=False)
@@ -220,8 +217,10 @@ class ScmBranchSetup(models.Model):
         for setup in self.filtered("province_ids"):
             if setup.new_company_id and setup.stage == "handed_over":
                 continue
-            owner = self.env["res.company"].sudo().search(
-                [("scm_province_ids", "in", setup.province_ids.ids)], limit=1
+            owner = (
+                self.env["res.company"]
+                .sudo()
+                .search([("scm_province_ids", "in", setup.province_ids.ids)], limit=1)
             )
             if owner:
                 overlap = setup.province_ids & owner.scm_province_ids
@@ -234,7 +233,7 @@ class ScmBranchSetup(models.Model):
                     )
                 )
 
-    # -- create / write ---------------------------------------------------------
+    # -- create / write
     @api.model
     def _scm_may_author(self, user=None):
         user = user or self.env.user
@@ -307,7 +306,7 @@ class ScmBranchSetup(models.Model):
                     )
                 )
 
-    # -- state machine (SAL-NBR-10) -----------------------------------------------
+    # -- state machine (SAL-NBR-10)
     def _scm_move_stage(self, target):
         """Move to `target` if SAL-NBR-10 allows it from the current stage."""
         for setup in self:
@@ -343,16 +342,14 @@ class ScmBranchSetup(models.Model):
 
     def _scm_require_group(self, xmlid, role_label):
         if not self.env.user.has_group(xmlid):
-            raise UserError(
-                _("Only the %(role)s can do this.", role=role_label)
-            )
+            raise UserError(_("Only the %(role)s can do this.", role=role_label))
 
     @api.model
     def _scm_unit_manager(self, dept_xmlid):
         department = self.env.ref(dept_xmlid, raise_if_not_found=False)
-        return department and department.sudo().manager_id.user_id or self.env[
-            "res.users"
-        ]
+        return (
+            department and department.sudo().manager_id.user_id or self.env["res.users"]
+        )
 
     def _scm_notify(self, subject, body, users):
         users = users.filtered(lambda u: u.partner_id)
@@ -391,7 +388,10 @@ class ScmBranchSetup(models.Model):
         )
         self._scm_notify(
             _("Market development plan approved"),
-            _("The 《市场开发计划》 of %(case)s is approved: execute it.", case=self.name),
+            _(
+                "The 《市场开发计划》 of %(case)s is approved: execute it.",
+                case=self.name,
+            ),
             self.presales_user_id,
         )
 
@@ -435,7 +435,9 @@ class ScmBranchSetup(models.Model):
         self._scm_move_stage("office_meeting")
         self.sudo().write({"agenda_date": fields.Datetime.now()})
         secretaries = self.env.ref("scm_base.group_office_meeting").sudo().users
-        recipients = secretaries or self.env.ref("scm_base.group_president").sudo().users
+        recipients = (
+            secretaries or self.env.ref("scm_base.group_president").sudo().users
+        )
         for user in recipients:
             self._scm_task(
                 user,
@@ -490,9 +492,7 @@ class ScmBranchSetup(models.Model):
             .sudo()
             .create(
                 {
-                    "name": _(
-                        "Feasibility of %(branch)s", branch=self.branch_name
-                    ),
+                    "name": _("Feasibility of %(branch)s", branch=self.branch_name),
                     "date": vals.get("date") or fields.Date.context_today(self),
                     "outcome": "approved" if outcome == "feasible" else "deferred",
                     "minutes": vals.get("minutes"),
@@ -582,8 +582,10 @@ class ScmBranchSetup(models.Model):
                 _("The Market Center has no manager to own the preparatory group.")
             )
         members = (
-            mc_manager | self.env.user | self.presales_user_id
-        ).sudo().employee_ids.filtered(lambda e: e.company_id == self.company_id)
+            (mc_manager | self.env.user | self.presales_user_id)
+            .sudo()
+            .employee_ids.filtered(lambda e: e.company_id == self.company_id)
+        )
         group = (
             self.env["scm.working.group"]
             .sudo()
@@ -616,19 +618,14 @@ class ScmBranchSetup(models.Model):
     def action_accept(self):
         """The Market Center Manager signs the 《项目验收单》."""
         self.ensure_one()
-        self._scm_require_group(
-            "scm_base.group_mc_manager", _("Market Center Manager")
-        )
+        self._scm_require_group("scm_base.group_mc_manager", _("Market Center Manager"))
         self._scm_require_stage("preparation")
         if not self.working_group_id:
-            raise UserError(
-                _("%(case)s has no preparatory group yet.", case=self.name)
-            )
+            raise UserError(_("%(case)s has no preparatory group yet.", case=self.name))
         if not self.workstreams_done:
             raise UserError(
                 _(
-                    "Acceptance needs all four preparation workstreams done: "
-                    "%(open)s.",
+                    "Acceptance needs all four preparation workstreams done: %(open)s.",
                     open=", ".join(
                         self.workstream_ids.filtered(
                             lambda w: w.state != "done"
@@ -791,9 +788,7 @@ class ScmBranchSetup(models.Model):
         )
 
     def action_cancel(self):
-        self._scm_require_group(
-            "scm_base.group_mc_manager", _("Market Center Manager")
-        )
+        self._scm_require_group("scm_base.group_mc_manager", _("Market Center Manager"))
         for setup in self:
             setup._scm_move_stage("cancel")
         return True
@@ -809,12 +804,10 @@ class ScmBranchSetup(models.Model):
 
     def action_print_acceptance(self):
         self.ensure_one()
-        return self.env.ref(
-            "scm_sales.action_report_nbr_acceptance"
-        ).report_action(self)
+        return self.env.ref("scm_sales.action_report_nbr_acceptance").report_action(
+            self
+        )
 
     def action_print_handover(self):
         self.ensure_one()
-        return self.env.ref("scm_sales.action_report_nbr_handover").report_action(
-            self
-        )
+        return self.env.ref("scm_sales.action_report_nbr_handover").report_action(self)

@@ -150,7 +150,6 @@ class ScmBranchSetupDoc(models.Model):
     # 《分公司成立可行性报告》 (SAL-NBR-04..06)
     research_report_id = fields.Many2one(
         "scm.branch.setup.doc",
-        string="Research Report",
         domain="[('setup_id', '=', setup_id), ('doc_type', '=', 'research_report'), "
         "('state', '=', 'approved')]",
     )
@@ -168,16 +167,16 @@ class ScmBranchSetupDoc(models.Model):
                 part for part in (label, doc.setup_id.branch_name) if part
             )
 
-    # -- validation ---------------------------------------------------------------
+    # -- validation
     @api.constrains("rp_date_start", "rp_date_end")
     def _check_research_dates(self):
         for doc in self:
-            if doc.rp_date_start and doc.rp_date_end and (
-                doc.rp_date_end < doc.rp_date_start
+            if (
+                doc.rp_date_start
+                and doc.rp_date_end
+                and (doc.rp_date_end < doc.rp_date_start)
             ):
-                raise ValidationError(
-                    _("The research cannot end before it starts.")
-                )
+                raise ValidationError(_("The research cannot end before it starts."))
 
     @api.constrains("doc_type", "research_plan_id", "research_report_id", "setup_id")
     def _check_links(self):
@@ -212,7 +211,8 @@ class ScmBranchSetupDoc(models.Model):
         return [
             self._fields[name].get_description(self.env)["string"]
             for name in REQUIRED_FIELDS[self.doc_type]
-            if not self[name] or (isinstance(self[name], str) and not self[name].strip())
+            if not self[name]
+            or (isinstance(self[name], str) and not self[name].strip())
         ]
 
     def _scm_check_complete(self):
@@ -227,7 +227,7 @@ class ScmBranchSetupDoc(models.Model):
                     )
                 )
 
-    # -- create / write -------------------------------------------------------------
+    # -- create / write
     @api.model
     def _scm_check_may_author(self):
         if not self.env["scm.branch.setup"]._scm_may_author():
@@ -260,9 +260,9 @@ class ScmBranchSetupDoc(models.Model):
                     )
                 )
             siblings = setup.doc_ids.filtered(
-                lambda d, doc=doc: d != doc
-                and d.doc_type == doc.doc_type
-                and d.state != "cancel"
+                lambda d, doc=doc: (
+                    d != doc and d.doc_type == doc.doc_type and d.state != "cancel"
+                )
             )
             if siblings:
                 raise UserError(
@@ -301,7 +301,7 @@ class ScmBranchSetupDoc(models.Model):
                     )
                 )
 
-    # -- research plan: filed, not approved (SAL-NBR-02 Open) ---------------------
+    # -- research plan: filed, not approved (SAL-NBR-02 Open)
     def action_file(self):
         for doc in self:
             if doc.doc_type != "research_plan":
@@ -321,13 +321,11 @@ class ScmBranchSetupDoc(models.Model):
             )
         return True
 
-    # -- approval hooks -------------------------------------------------------------
+    # -- approval hooks
     def _scm_approval_check_submit(self):
         self.ensure_one()
         if self.doc_type == "research_plan":
-            raise UserError(
-                _("A research plan is filed, not submitted for approval.")
-            )
+            raise UserError(_("A research plan is filed, not submitted for approval."))
         self._scm_check_may_author()
         self.setup_id._scm_require_stage(*DOC_STAGES[self.doc_type])
         self._scm_check_complete()

@@ -44,7 +44,7 @@ class ScmBranchSetupWorkstream(models.Model):
         tracking=True,
     )
     done_date = fields.Datetime(string="Done On", readonly=True)
-    done_by_id = fields.Many2one("res.users", string="Done By", readonly=True)
+    done_by_id = fields.Many2one("res.users", readonly=True)
 
     _sql_constraints = [
         (
@@ -98,9 +98,7 @@ class ScmBranchSetupWorkstream(models.Model):
             setup = workstream.setup_id
             setup._scm_require_stage("preparation")
             if workstream.state == "done":
-                raise UserError(
-                    _("%(name)s is already done.", name=workstream.name)
-                )
+                raise UserError(_("%(name)s is already done.", name=workstream.name))
             if not workstream.department_id:
                 raise UserError(
                     _(
