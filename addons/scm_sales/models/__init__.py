@@ -10,3 +10,5 @@ from . import scm_branch_setup
 from . import scm_branch_setup_doc
 from . import scm_branch_setup_workstream
 from . import scm_office_resolution_nbr
+from . import scm_sales_material
+from . import scm_customer_contact
