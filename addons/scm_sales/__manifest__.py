@@ -36,11 +36,19 @@
         "views/plan_actual_views.xml",
         "wizard/plan_escalation_views.xml",
         "report/plan_reports.xml",
+        # newbranch
+        "security/newbranch_rules.xml",
+        "data/newbranch_tier_data.xml",
+        "views/newbranch_setup_views.xml",
+        "views/newbranch_doc_views.xml",
+        "report/newbranch_reports.xml",
     ],
     "demo": [
         "demo/res_partner_demo.xml",
         # [areas] each area appends its own demo file below
         # plan
         "demo/plan_demo.xml",
+        # newbranch
+        "demo/newbranch_demo.xml",
     ],
 }
