@@ -26,9 +26,23 @@
         "report/scm_customer_file_report.xml",
         "views/scm_sales_menus.xml",
         # [areas] each area appends its own block below
+        # brand
+        "security/brand_rules.xml",
+        "data/brand_sequence_data.xml",
+        "data/brand_tier_data.xml",
+        "data/brand_survey_data.xml",
+        "data/brand_cron_data.xml",
+        "views/brand_sample_views.xml",
+        "views/brand_intake_views.xml",
+        "views/brand_proposal_views.xml",
+        "views/brand_survey_views.xml",
+        "views/brand_followup_views.xml",
+        "report/brand_reports.xml",
     ],
     "demo": [
         "demo/res_partner_demo.xml",
         # [areas] each area appends its own demo file below
+        # brand
+        "demo/brand_demo.xml",
     ],
 }

@@ -6,3 +6,15 @@ from . import scm_sales_area_report
 from . import scm_customer_grading
 from . import scm_customer_access_grant
 from . import scm_customer_access_log
+from . import survey_survey
+from . import scm_brand_sample
+from . import scm_brand_intake
+from . import scm_brand_plan
+from . import scm_brand_investigation
+from . import scm_brand_proposal
+from . import scm_brand_project
+from . import scm_sales_advice
+from . import scm_sales_advice_day
+from . import scm_sales_support_request
+from . import scm_sales_support
+from . import scm_sales_support_task
