@@ -18,3 +18,5 @@ from . import scm_sales_advice_day
 from . import scm_sales_support_request
 from . import scm_sales_support
 from . import scm_sales_support_task
+from . import scm_sales_material
+from . import scm_customer_contact
