@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 INTAKE_STAGES = [
     ("draft", "Draft"),
@@ -91,7 +91,7 @@ class ScmBrandIntake(models.Model):
     )
     surveys_complete = fields.Boolean(
         string="Questionnaires Complete",
-        compute="_compute_completeness",
+        compute="_compute_surveys_complete",
         compute_sudo=True,
     )
     has_sample_garments = fields.Boolean(
@@ -142,13 +142,16 @@ class ScmBrandIntake(models.Model):
         "product_input_id.state",
         "brand_status_input_id.state",
         "feasibility_input_id.state",
-        *MATERIAL_FIELDS,
     )
-    def _compute_completeness(self):
+    def _compute_surveys_complete(self):
         for intake in self:
             intake.surveys_complete = all(
                 intake[name].state == "done" for name in SURVEY_FIELDS.values()
             )
+
+    @api.depends(*MATERIAL_FIELDS)
+    def _compute_completeness(self):
+        for intake in self:
             intake.materials_complete = all(intake[name] for name in MATERIAL_FIELDS)
 
     def _scm_form_label(self, survey_type):
@@ -199,7 +202,8 @@ class ScmBrandIntake(models.Model):
     # -- branch guard (SAL-TERR) ---------------------------------------------------
     def _scm_check_branch_may_work(self):
         for intake in self:
-            partner = intake.partner_id.commercial_partner_id
+            # The guard reads the customer's territory, not the user's view of it.
+            partner = intake.sudo().partner_id.commercial_partner_id
             partner._scm_assert_branch_may_work(intake.company_id)
 
     def _scm_is_branch_staff(self, user=None):
@@ -226,7 +230,7 @@ class ScmBrandIntake(models.Model):
         intakes = super().create(vals_list)
         for intake in intakes:
             if not (intake._scm_is_branch_staff() or self.env.su):
-                raise UserError(
+                raise AccessError(
                     _(
                         "Only the staff of %(branch)s record its brand intakes.",
                         branch=intake.company_id.name,
@@ -250,7 +254,7 @@ class ScmBrandIntake(models.Model):
                             )
                         )
                     if not intake._scm_is_branch_staff():
-                        raise UserError(
+                        raise AccessError(
                             _(
                                 "Only the staff of %(branch)s edit its brand "
                                 "intakes.",
@@ -260,7 +264,7 @@ class ScmBrandIntake(models.Model):
                 if center_change and (
                     intake.stage != "submitted" or not intake._scm_is_center()
                 ):
-                    raise UserError(
+                    raise AccessError(
                         _(
                             "Only the Brand Operation Center writes the analysis "
                             "of a submitted intake."
@@ -327,7 +331,7 @@ class ScmBrandIntake(models.Model):
         """The branch sends the complete intake to the center (SAL-BRAND-02)."""
         for intake in self:
             if not intake._scm_is_branch_staff():
-                raise UserError(
+                raise AccessError(
                     _(
                         "Only the staff of %(branch)s submit its brand intakes.",
                         branch=intake.company_id.name,
@@ -372,7 +376,7 @@ class ScmBrandIntake(models.Model):
     def _scm_check_decision(self):
         self.ensure_one()
         if not self.env.user.has_group("scm_base.group_brand_manager"):
-            raise UserError(
+            raise AccessError(
                 _("Only the Brand Operation Center manager decides on an intake.")
             )
         if self.stage != "submitted":
@@ -451,7 +455,7 @@ class ScmBrandIntake(models.Model):
                     )
                 )
             if not intake._scm_is_branch_staff():
-                raise UserError(
+                raise AccessError(
                     _(
                         "Only the staff of %(branch)s cancel its brand intakes.",
                         branch=intake.company_id.name,

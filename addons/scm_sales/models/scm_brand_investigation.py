@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 
 class ScmBrandInvestigation(models.Model):
@@ -62,7 +62,7 @@ class ScmBrandInvestigation(models.Model):
             or user.has_group("scm_base.group_brand_manager")
             or user.has_group("scm_base.group_brand_designer")
         ):
-            raise UserError(
+            raise AccessError(
                 _("Only the Brand Operation Center logs investigation contacts.")
             )
 

@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 
 class ScmBrandPlan(models.Model):
@@ -100,7 +100,7 @@ class ScmBrandPlan(models.Model):
             or user.has_group("scm_base.group_brand_manager")
             or user.has_group("scm_base.group_brand_designer")
         ):
-            raise UserError(
+            raise AccessError(
                 _("Only the Brand Operation Center works on initiation plans.")
             )
 
@@ -147,7 +147,7 @@ class ScmBrandPlan(models.Model):
                     _(
                         "Log at least one investigation contact with %(customer)s "
                         "before drafting the proposal.",
-                        customer=plan.partner_id.display_name,
+                        customer=plan.sudo().partner_id.display_name,
                     )
                 )
 

@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 
 class ScmBrandProject(models.Model):
@@ -93,7 +93,7 @@ class ScmBrandProject(models.Model):
             {
                 "name": _(
                     "Brand project %(customer)s",
-                    customer=proposal.partner_id.display_name,
+                    customer=proposal.sudo().partner_id.display_name,
                 ),
                 "proposal_id": proposal.id,
                 "partner_id": proposal.partner_id.id,
@@ -114,7 +114,7 @@ class ScmBrandProject(models.Model):
                 "%(customer)s confirmed the proposal %(proposal)s; the Market "
                 "Center formally initiated the brand operation project. The "
                 "brand contract can now be drafted.",
-                customer=proposal.partner_id.display_name,
+                customer=proposal.sudo().partner_id.display_name,
                 proposal=proposal.name,
             ),
             recipients,
@@ -125,7 +125,7 @@ class ScmBrandProject(models.Model):
         """Form the project team with `members` (res.users), once signed."""
         self.ensure_one()
         if not self.env.user.has_group("scm_base.group_brand_manager"):
-            raise UserError(_("Only the Brand Operation Center manager forms the team."))
+            raise AccessError(_("Only the Brand Operation Center manager forms the team."))
         if self.state != "initiated":
             raise UserError(_("The team of %(p)s is already formed.", p=self.name))
         if not self._scm_brand_contract_signed():

@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html2plaintext
 
 PROPOSAL_STAGES = [
@@ -19,6 +19,9 @@ CONTENT_FIELDS = {
     "currency_id",
     *SECTION_FIELDS,
 }
+
+# What branch staff may write: the customer's answer.
+BRANCH_WRITABLE = {"customer_feedback", "message_main_attachment_id"}
 
 
 class ScmBrandProposal(models.Model):
@@ -119,7 +122,7 @@ class ScmBrandProposal(models.Model):
 
     def _scm_check_center(self):
         if not (self.env.su or self._scm_is_center()):
-            raise UserError(
+            raise AccessError(
                 _("Only the Brand Operation Center drafts and revises proposals.")
             )
 
@@ -146,6 +149,14 @@ class ScmBrandProposal(models.Model):
         return proposals
 
     def write(self, vals):
+        if (
+            set(vals) - BRANCH_WRITABLE
+            and not self.env.su
+            and not self._scm_is_center()
+        ):
+            raise AccessError(
+                _("The branch only records the customer's feedback on a proposal.")
+            )
         if CONTENT_FIELDS & set(vals):
             self._scm_check_center()
             for proposal in self:
@@ -255,7 +266,7 @@ class ScmBrandProposal(models.Model):
                 _(
                     "Please hand the proposal to %(customer)s; the Brand "
                     "Operation Center explains its details.",
-                    customer=proposal.partner_id.display_name,
+                    customer=proposal.sudo().partner_id.display_name,
                 ),
                 recipients,
             )
@@ -271,7 +282,7 @@ class ScmBrandProposal(models.Model):
         """The branch hands the proposal to the customer."""
         for proposal in self:
             if not proposal._scm_is_branch_staff():
-                raise UserError(
+                raise AccessError(
                     _(
                         "Only the staff of %(branch)s hand the proposal to its "
                         "customer.",
@@ -305,7 +316,7 @@ class ScmBrandProposal(models.Model):
                 )
             )
         if not (self._scm_is_center() or self._scm_is_branch_staff()):
-            raise UserError(
+            raise AccessError(
                 _(
                     "Only the Brand Operation Center or the staff of %(branch)s "
                     "record the customer's answer.",

@@ -3,7 +3,7 @@ from datetime import date
 from dateutil.relativedelta import relativedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 SAMPLE_TYPES = [
     ("trend", "Trend Sample Chapter"),
@@ -174,7 +174,7 @@ class ScmBrandSample(models.Model):
         if not self.env.user.has_group(
             "scm_base.group_brand_manager"
         ) and not self.env.user.has_group("scm_base.group_brand_designer"):
-            raise UserError(
+            raise AccessError(
                 _("Only the Brand Operation Center prepares sample chapters.")
             )
 
@@ -215,7 +215,7 @@ class ScmBrandSample(models.Model):
     def action_release(self):
         """Release to every active branch (SAL-BRAND-01)."""
         if not self.env.user.has_group("scm_base.group_brand_manager"):
-            raise UserError(
+            raise AccessError(
                 _("Only the Brand Operation Center manager releases sample chapters.")
             )
         for sample in self:

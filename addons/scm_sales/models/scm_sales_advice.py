@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 from odoo.tools import html2plaintext
 
 MSD_GROUPS = (
@@ -99,9 +99,9 @@ class ScmSalesAdvice(models.Model):
         user = self.env.user
         if advice_type == "advice":
             if not user.has_group("scm_base.group_msd_manager"):
-                raise UserError(_("Only the MSD Manager writes sales advice."))
+                raise AccessError(_("Only the MSD Manager writes sales advice."))
         elif not any(user.has_group(group) for group in MSD_GROUPS):
-            raise UserError(_("Only the Market & Sales Dept gives branch guidance."))
+            raise AccessError(_("Only the Market & Sales Dept gives branch guidance."))
 
     @api.model_create_multi
     def create(self, vals_list):

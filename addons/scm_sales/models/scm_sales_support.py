@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 # The form itself: editable while a draft only.
 FORM_FIELDS = {
@@ -114,7 +114,7 @@ class ScmSalesSupport(models.Model):
     # -- author (SAL-FOLLOW-03) ---------------------------------------------------------
     def _scm_check_msd_manager(self):
         if not (self.env.su or self.env.user.has_group("scm_base.group_msd_manager")):
-            raise UserError(_("Only the MSD Manager fills the Branch Sales Support Form."))
+            raise AccessError(_("Only the MSD Manager fills the Branch Sales Support Form."))
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import AccessError, UserError
 
 
 class ScmSalesSupportRequest(models.Model):
@@ -65,7 +65,7 @@ class ScmSalesSupportRequest(models.Model):
                 user.has_group("scm_base.group_branch_manager")
                 and company in user.company_ids
             ):
-                raise UserError(
+                raise AccessError(
                     _("Only the branch manager asks MSD for sales support.")
                 )
             if vals.get("name", "/") == "/":
@@ -97,7 +97,7 @@ class ScmSalesSupportRequest(models.Model):
         """The MSD Manager answers with a support form."""
         self.ensure_one()
         if not self.env.user.has_group("scm_base.group_msd_manager"):
-            raise UserError(_("Only the MSD Manager fills the support form."))
+            raise AccessError(_("Only the MSD Manager fills the support form."))
         if self.state != "sent":
             raise UserError(_("%(doc)s was answered.", doc=self.display_name))
         return {
@@ -114,7 +114,7 @@ class ScmSalesSupportRequest(models.Model):
 
     def action_decline(self):
         if not self.env.user.has_group("scm_base.group_msd_manager"):
-            raise UserError(_("Only the MSD Manager answers support requests."))
+            raise AccessError(_("Only the MSD Manager answers support requests."))
         for request in self:
             if request.state != "sent":
                 raise UserError(_("%(doc)s was answered.", doc=request.display_name))

@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError, ValidationError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 
 class ScmSalesSupportTask(models.Model):
@@ -48,7 +48,7 @@ class ScmSalesSupportTask(models.Model):
 
     def _scm_check_msd_manager(self):
         if not (self.env.su or self.env.user.has_group("scm_base.group_msd_manager")):
-            raise UserError(_("Only the MSD Manager plans and assigns support tasks."))
+            raise AccessError(_("Only the MSD Manager plans and assigns support tasks."))
 
     def _scm_notify_assignees(self):
         for task in self.filtered("user_id"):
@@ -79,7 +79,7 @@ class ScmSalesSupportTask(models.Model):
     @api.ondelete(at_uninstall=False)
     def _unlink_except_done(self):
         if not (self.env.su or self.env.user.has_group("scm_base.group_msd_manager")):
-            raise UserError(_("Only the MSD Manager removes support tasks."))
+            raise AccessError(_("Only the MSD Manager removes support tasks."))
         if any(task.state == "done" for task in self):
             raise UserError(_("A done support task cannot be deleted."))
 
@@ -90,7 +90,7 @@ class ScmSalesSupportTask(models.Model):
             if task.user_id != user and not user.has_group(
                 "scm_base.group_msd_manager"
             ):
-                raise UserError(_("Only the assignee reports the task done."))
+                raise AccessError(_("Only the assignee reports the task done."))
             if task.support_id.execution_state != "in_progress" or task.state != "todo":
                 raise UserError(_("This task cannot be reported done now."))
             task.sudo().write({"state": "done", "done_date": fields.Datetime.now()})
