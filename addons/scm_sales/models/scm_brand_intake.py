@@ -101,9 +101,7 @@ class ScmBrandIntake(models.Model):
         string="Process Sheets of Regular Styles", tracking=True
     )
     has_fabric_swatches = fields.Boolean(string="Fabric Swatches", tracking=True)
-    materials_complete = fields.Boolean(
-        string="Materials Complete", compute="_compute_completeness"
-    )
+    materials_complete = fields.Boolean(compute="_compute_completeness")
     material_note = fields.Text(
         string="Materials Note", help="How and when the materials were sent."
     )
@@ -120,24 +118,19 @@ class ScmBrandIntake(models.Model):
         index=True,
     )
     submitted_date = fields.Datetime(string="Submitted On", readonly=True, copy=False)
-    submission_count = fields.Integer(
-        string="Submissions", readonly=True, copy=False
-    )
+    submission_count = fields.Integer(string="Submissions", readonly=True, copy=False)
     center_analysis = fields.Text(
-        string="Center Analysis",
         tracking=True,
         help="The Brand Operation Center's analysis of the material and its "
         "conclusion; required for the decision.",
     )
-    decided_by_id = fields.Many2one(
-        "res.users", string="Decided By", readonly=True, copy=False
-    )
+    decided_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     decided_date = fields.Datetime(string="Decided On", readonly=True, copy=False)
     plan_id = fields.Many2one(
         "scm.brand.plan", string="Initiation Plan", readonly=True, copy=False
     )
 
-    # -- completeness (SAL-BRAND-02) ---------------------------------------------
+    # -- completeness (SAL-BRAND-02) ------------------------------------------------
     @api.depends(
         "product_input_id.state",
         "brand_status_input_id.state",
@@ -184,9 +177,7 @@ class ScmBrandIntake(models.Model):
                     raise ValidationError(
                         _(
                             "%(field)s must be an answer to the %(form)s.",
-                            field=intake._fields[name]._description_string(
-                                self.env
-                            ),
+                            field=intake._fields[name]._description_string(self.env),
                             form=self._scm_form_label(survey_type),
                         )
                     )
@@ -199,7 +190,7 @@ class ScmBrandIntake(models.Model):
                         )
                     )
 
-    # -- branch guard (SAL-TERR) ---------------------------------------------------
+    # -- branch guard (SAL-TERR) ----------------------------------------------------
     def _scm_check_branch_may_work(self):
         for intake in self:
             # The guard reads the customer's territory, not the user's view of it.
@@ -256,8 +247,7 @@ class ScmBrandIntake(models.Model):
                     if not intake._scm_is_branch_staff():
                         raise AccessError(
                             _(
-                                "Only the staff of %(branch)s edit its brand "
-                                "intakes.",
+                                "Only the staff of %(branch)s edit its brand intakes.",
                                 branch=intake.company_id.name,
                             )
                         )
@@ -287,7 +277,7 @@ class ScmBrandIntake(models.Model):
                     )
                 )
 
-    # -- questionnaires ------------------------------------------------------------
+    # -- questionnaires -------------------------------------------------------------
     def action_prepare_surveys(self):
         """Create the customer's answer of each missing questionnaire, ready to
         be filled through its link or entered from the paper form."""
@@ -295,7 +285,10 @@ class ScmBrandIntake(models.Model):
         for intake in self:
             if intake.stage not in ("draft", "supplement"):
                 raise UserError(
-                    _("The questionnaires are prepared while the branch has the intake.")
+                    _(
+                        "The questionnaires are prepared while the branch has "
+                        "the intake."
+                    )
                 )
             values = {}
             for survey_type, name in SURVEY_FIELDS.items():
@@ -320,7 +313,7 @@ class ScmBrandIntake(models.Model):
                 intake.write(values)
         return True
 
-    # -- workflow ------------------------------------------------------------------
+    # -- workflow -------------------------------------------------------------------
     def _scm_center_manager(self):
         return self.env.ref("scm_base.dept_brand").sudo().manager_id.user_id
 
@@ -405,9 +398,7 @@ class ScmBrandIntake(models.Model):
         for intake in self:
             intake._scm_check_decision()
             intake._scm_decided("supplement")
-            recipients = (
-                intake.user_id | intake.company_id.scm_manager_id
-            ).partner_id
+            recipients = (intake.user_id | intake.company_id.scm_manager_id).partner_id
             self.env["scm.notice"]._scm_send(
                 intake,
                 _("Brand intake %(doc)s: supplement required", doc=intake.name),

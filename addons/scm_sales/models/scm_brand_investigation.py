@@ -37,7 +37,6 @@ class ScmBrandInvestigation(models.Model):
             ("phone", "Phone"),
             ("other", "Other"),
         ],
-        string="Contact Type",
         required=True,
         default="visit",
     )

@@ -18,7 +18,6 @@ class ScmBrandPlan(models.Model):
     )
     intake_id = fields.Many2one(
         "scm.brand.intake",
-        string="Intake",
         required=True,
         readonly=True,
         ondelete="restrict",
@@ -53,7 +52,7 @@ class ScmBrandPlan(models.Model):
     proposal_ids = fields.One2many(
         "scm.brand.proposal", "plan_id", string="Proposals", readonly=True
     )
-    proposal_count = fields.Integer(string="Proposal Count", compute="_compute_counts")
+    proposal_count = fields.Integer(compute="_compute_counts")
     project_id = fields.Many2one(
         "scm.brand.project",
         string="Brand Project",

@@ -33,7 +33,6 @@ class ScmBrandProject(models.Model):
     initiated_date = fields.Datetime(string="Initiated On", readonly=True)
     initiated_by_id = fields.Many2one(
         "res.users",
-        string="Initiated By",
         readonly=True,
         help="The Market Center Manager in office when the project was initiated.",
     )
@@ -125,7 +124,9 @@ class ScmBrandProject(models.Model):
         """Form the project team with `members` (res.users), once signed."""
         self.ensure_one()
         if not self.env.user.has_group("scm_base.group_brand_manager"):
-            raise AccessError(_("Only the Brand Operation Center manager forms the team."))
+            raise AccessError(
+                _("Only the Brand Operation Center manager forms the team.")
+            )
         if self.state != "initiated":
             raise UserError(_("The team of %(p)s is already formed.", p=self.name))
         if not self._scm_brand_contract_signed():

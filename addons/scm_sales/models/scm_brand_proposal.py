@@ -73,8 +73,10 @@ class ScmBrandProposal(models.Model):
     currency_id = fields.Many2one(
         "res.currency",
         required=True,
-        default=lambda self: self.env.ref("base.CNY", raise_if_not_found=False)
-        or self.env.company.currency_id,
+        default=lambda self: (
+            self.env.ref("base.CNY", raise_if_not_found=False)
+            or self.env.company.currency_id
+        ),
     )
     amount_total = fields.Monetary(string="Quoted Amount", tracking=True)
     stage = fields.Selection(
@@ -99,11 +101,8 @@ class ScmBrandProposal(models.Model):
         copy=False,
         tracking=True,
     )
-    delivered_by_id = fields.Many2one(
-        "res.users", string="Delivered By", readonly=True, copy=False
-    )
+    delivered_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     customer_feedback = fields.Text(
-        string="Customer Feedback",
         help="What the customer said; required when it does not confirm.",
     )
     response_date = fields.Datetime(
@@ -113,7 +112,7 @@ class ScmBrandProposal(models.Model):
         "scm.brand.project", string="Brand Project", readonly=True, copy=False
     )
 
-    # -- roles -------------------------------------------------------------------
+    # -- roles ----------------------------------------------------------------------
     def _scm_is_center(self, user=None):
         user = user or self.env.user
         return user.has_group("scm_base.group_brand_manager") or user.has_group(
@@ -134,7 +133,7 @@ class ScmBrandProposal(models.Model):
             and self.company_id in user.company_ids
         )
 
-    # -- CRUD ----------------------------------------------------------------------
+    # -- CRUD -----------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
         self._scm_check_center()
@@ -236,7 +235,7 @@ class ScmBrandProposal(models.Model):
         # Stage changes go through the business actions only.
         return self.sudo().write({"stage": stage, **extra})
 
-    # -- delivery (SAL-BRAND-06) ------------------------------------------------------
+    # -- delivery (SAL-BRAND-06) ----------------------------------------------------
     def action_hand_over(self):
         """The center passes the approved proposal to the branch."""
         for proposal in self:
@@ -259,7 +258,9 @@ class ScmBrandProposal(models.Model):
             )
             proposal.sudo().activity_feedback(["mail.mail_activity_data_todo"])
             intake = proposal.intake_id
-            recipients = (intake.user_id | proposal.company_id.scm_manager_id).partner_id
+            recipients = (
+                intake.user_id | proposal.company_id.scm_manager_id
+            ).partner_id
             self.env["scm.notice"]._scm_send(
                 proposal,
                 _("Brand proposal %(doc)s for your customer", doc=proposal.name),
@@ -304,7 +305,7 @@ class ScmBrandProposal(models.Model):
             proposal.sudo().activity_feedback(["mail.mail_activity_data_todo"])
         return True
 
-    # -- customer's answer (SAL-BRAND-07) --------------------------------------------
+    # -- customer's answer (SAL-BRAND-07) -------------------------------------------
     def _scm_check_answer(self):
         self.ensure_one()
         if self.stage != "delivered":
@@ -329,9 +330,7 @@ class ScmBrandProposal(models.Model):
         brand project."""
         for proposal in self:
             proposal._scm_check_answer()
-            project = (
-                self.env["scm.brand.project"].sudo()._scm_initiate_from(proposal)
-            )
+            project = self.env["scm.brand.project"].sudo()._scm_initiate_from(proposal)
             proposal._scm_set_stage(
                 "confirmed",
                 response_date=fields.Datetime.now(),

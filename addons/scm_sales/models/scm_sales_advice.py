@@ -50,7 +50,6 @@ class ScmSalesAdvice(models.Model):
     )
     author_id = fields.Many2one(
         "res.users",
-        string="Author",
         required=True,
         readonly=True,
         default=lambda self: self.env.user,
@@ -77,7 +76,6 @@ class ScmSalesAdvice(models.Model):
     content = fields.Html(required=True)
     company_id = fields.Many2one(
         "res.company",
-        string="Company",
         required=True,
         default=lambda self: self.env["res.company"]._scm_hq(),
     )

@@ -82,6 +82,22 @@ class ScmSalesAdviceDay(models.Model):
         return True
 
     @api.model
+    def _scm_link_issued_advice(self):
+        """Attach issued sales advice recorded without its day (imports, demo)."""
+        advice = self.env["scm.sales.advice"].search(
+            [
+                ("state", "=", "issued"),
+                ("advice_type", "=", "advice"),
+                ("day_id", "=", False),
+            ]
+        )
+        for item in advice:
+            item.with_context(scm_advice_issue=True).write(
+                {"day_id": self._scm_day(item.date).id}
+            )
+        return True
+
+    @api.model
     def action_refresh(self):
         self.sudo()._cron_fill_days()
         return {"type": "ir.actions.client", "tag": "reload"}

@@ -60,7 +60,6 @@ class ScmSalesSupport(models.Model):
         "res.partner", string="Customers", domain=[("is_company", "=", True)]
     )
     reason = fields.Text(
-        string="Reason",
         help="The branch's manpower and technical strength that call for support.",
     )
     support_content = fields.Html(string="Support Plan")
@@ -111,10 +110,12 @@ class ScmSalesSupport(models.Model):
                     _("The request comes from another branch than the one supported.")
                 )
 
-    # -- author (SAL-FOLLOW-03) ---------------------------------------------------------
+    # -- author (SAL-FOLLOW-03) -----------------------------------------------------
     def _scm_check_msd_manager(self):
         if not (self.env.su or self.env.user.has_group("scm_base.group_msd_manager")):
-            raise AccessError(_("Only the MSD Manager fills the Branch Sales Support Form."))
+            raise AccessError(
+                _("Only the MSD Manager fills the Branch Sales Support Form.")
+            )
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -145,7 +146,7 @@ class ScmSalesSupport(models.Model):
                     )
         return super().write(vals)
 
-    # -- approval ------------------------------------------------------------------
+    # -- approval -------------------------------------------------------------------
     def _scm_approval_check_submit(self):
         self._scm_check_msd_manager()
         missing = []
@@ -183,7 +184,7 @@ class ScmSalesSupport(models.Model):
             user_id=self.author_id.id,
         )
 
-    # -- execution -----------------------------------------------------------------------
+    # -- execution ------------------------------------------------------------------
     def action_start(self):
         for support in self:
             support._scm_check_msd_manager()

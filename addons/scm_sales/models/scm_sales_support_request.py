@@ -24,7 +24,6 @@ class ScmSalesSupportRequest(models.Model):
     )
     requested_by_id = fields.Many2one(
         "res.users",
-        string="Requested By",
         required=True,
         readonly=True,
         default=lambda self: self.env.user,

@@ -48,7 +48,9 @@ class ScmSalesSupportTask(models.Model):
 
     def _scm_check_msd_manager(self):
         if not (self.env.su or self.env.user.has_group("scm_base.group_msd_manager")):
-            raise AccessError(_("Only the MSD Manager plans and assigns support tasks."))
+            raise AccessError(
+                _("Only the MSD Manager plans and assigns support tasks.")
+            )
 
     def _scm_notify_assignees(self):
         for task in self.filtered("user_id"):

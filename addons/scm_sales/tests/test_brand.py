@@ -117,7 +117,7 @@ class BrandCase(ScmSalesCase):
 
 @tagged("post_install", "-at_install")
 class TestBrand(BrandCase):
-    # -- SAL-BRAND-01 ------------------------------------------------------------------
+    # -- SAL-BRAND-01 ---------------------------------------------------------------
     def test_sal_brand_01_cycle_table(self):
         """SAL-BRAND-01: the production cycles of the manual's table, for
         season year 2027 ("当度1月" read as January of the season year)."""
@@ -195,7 +195,9 @@ class TestBrand(BrandCase):
                 }
             )
         self.assertFalse(Sample.search([("name", "in", ("无季节", "倒置"))]))
-        brochure = Sample.create({"name": "品牌运作中心宣传手册", "sample_type": "brochure"})
+        brochure = Sample.create(
+            {"name": "品牌运作中心宣传手册", "sample_type": "brochure"}
+        )
         self.assertTrue(brochure)
 
     def test_sal_brand_01_release_distributes_to_all_branches(self):
@@ -241,7 +243,7 @@ class TestBrand(BrandCase):
                 {"name": "x", "sample_type": "brochure"}
             )
 
-    # -- SAL-BRAND-02 ------------------------------------------------------------------
+    # -- SAL-BRAND-02 ---------------------------------------------------------------
     def test_sal_brand_02_submit_needs_surveys_and_materials(self):
         """SAL-BRAND-02: an intake cannot be submitted to the center without
         the three completed questionnaires and the three-item checklist."""
@@ -326,7 +328,7 @@ class TestBrand(BrandCase):
                 {"partner_id": self.customer.id, "company_id": self.wuhan.id}
             )
 
-    # -- SAL-BRAND-03 ------------------------------------------------------------------
+    # -- SAL-BRAND-03 ---------------------------------------------------------------
     def test_sal_brand_03_insufficient_returns_to_branch(self):
         """SAL-BRAND-03: "insufficient" returns the intake to the branch in
         state "supplement required" with a written notice; the branch
@@ -377,7 +379,7 @@ class TestBrand(BrandCase):
         with self.assertRaises(UserError):
             plan.with_user(self.users["brand.manager"]).unlink()
 
-    # -- SAL-BRAND-04 ------------------------------------------------------------------
+    # -- SAL-BRAND-04 ---------------------------------------------------------------
     def test_sal_brand_04_investigation_before_proposal(self):
         """SAL-BRAND-04: at least one logged investigation contact is
         required before the proposal can be created."""
@@ -386,7 +388,9 @@ class TestBrand(BrandCase):
             plan.with_user(self.users["brand.designer"]).action_new_proposal()
         with self.assertRaises(UserError):
             self.new_proposal(plan)
-        self.assertFalse(self.env["scm.brand.proposal"].search([("plan_id", "=", plan.id)]))
+        self.assertFalse(
+            self.env["scm.brand.proposal"].search([("plan_id", "=", plan.id)])
+        )
         with self.assertRaises(AccessError):
             self.investigate(plan, self.users["wh.consultant"])
         self.investigate(plan)
@@ -397,7 +401,7 @@ class TestBrand(BrandCase):
         self.assertEqual(proposal.partner_id, self.customer)
         self.assertEqual(plan.state, "proposal")
 
-    # -- SAL-BRAND-05 ------------------------------------------------------------------
+    # -- SAL-BRAND-05 ---------------------------------------------------------------
     def test_sal_brand_05_sections_required(self):
         """SAL-BRAND-05: the proposal needs its design, timing and quotation
         sections (and an amount) before it goes to approval."""
@@ -445,7 +449,7 @@ class TestBrand(BrandCase):
         self.assertEqual(project.state, "team_formed")
         self.assertEqual(project.team_member_ids, designers)
 
-    # -- SAL-BRAND-06 ------------------------------------------------------------------
+    # -- SAL-BRAND-06 ---------------------------------------------------------------
     def test_sal_brand_06_market_center_approval(self):
         """SAL-BRAND-06 (Open, read as the Market Center Manager): the
         proposal's reviewer is the Market Center Manager; a rejection returns
@@ -500,7 +504,7 @@ class TestBrand(BrandCase):
         self.assertEqual(proposal.delivered_by_id, consultant)
         self.assertEqual(proposal.handover_date, datetime(2026, 11, 23, 2, 0))
 
-    # -- SAL-BRAND-07 ------------------------------------------------------------------
+    # -- SAL-BRAND-07 ---------------------------------------------------------------
     def test_sal_brand_07_confirmation_initiates_project(self):
         """SAL-BRAND-07: customer confirmation creates the brand project in
         state "initiated" (Market Center), with a written notice."""

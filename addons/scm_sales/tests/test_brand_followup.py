@@ -7,8 +7,8 @@ from odoo.tests import tagged
 
 from .test_brand import BrandCase
 
-# Monday 2026-11-16 to Sunday 2026-11-22: five ordinary working days.
-MONDAY = date(2026, 11, 16)
+# Monday 2027-03-08 to Sunday 2027-03-14: five ordinary working days.
+MONDAY = date(2027, 3, 8)
 
 
 @tagged("post_install", "-at_install")
@@ -44,13 +44,15 @@ class TestSalesFollowUp(BrandCase):
         values.update(vals)
         return self.Support.with_user(user).create(values)
 
-    # -- SAL-FOLLOW-01 ------------------------------------------------------------------
+    # -- SAL-FOLLOW-01 --------------------------------------------------------------
     def test_sal_follow_01_msd_guidance_to_a_branch(self):
         """SAL-FOLLOW-01: MSD users read every branch's customer files and
         post guidance addressed to a branch, which that branch (only) reads."""
         channel = self.users["msd.channel"]
-        files = self.env["res.partner"].with_user(channel).search(
-            [("id", "in", (self.customer | self.bj_customer).ids)]
+        files = (
+            self.env["res.partner"]
+            .with_user(channel)
+            .search([("id", "in", (self.customer | self.bj_customer).ids)])
         )
         self.assertEqual(files, self.customer | self.bj_customer)
         guidance = self.new_advice(
@@ -85,7 +87,7 @@ class TestSalesFollowUp(BrandCase):
             draft.with_user(self.users["audit.staff"]).subject, "重点客户签约推进"
         )
 
-    # -- SAL-FOLLOW-02 ------------------------------------------------------------------
+    # -- SAL-FOLLOW-02 --------------------------------------------------------------
     def test_sal_follow_02_advice_has_stage_and_branches(self):
         """SAL-FOLLOW-02: a sales advice has a sales stage and target
         branch(es); issued, it goes to the branch managers and is frozen."""
@@ -119,23 +121,23 @@ class TestSalesFollowUp(BrandCase):
         """SAL-FOLLOW-02: the daily dashboard flags the working days on which
         no advice was issued; weekends are not working days."""
         manager = self.users["msd.manager"]
-        for day in ("2026-11-16 03:00:00", "2026-11-18 03:00:00"):
+        for day in ("2027-03-08 03:00:00", "2027-03-10 03:00:00"):
             with freeze_time(day):
                 self.new_advice().with_user(manager).action_issue()
         # A draft advice does not count.
-        with freeze_time("2026-11-19 03:00:00"):
+        with freeze_time("2027-03-11 03:00:00"):
             self.new_advice()
-        with freeze_time("2026-11-22 03:00:00"):
+        with freeze_time("2027-03-14 03:00:00"):
             self.Day._cron_fill_days()
         week = self.Day.search(
-            [("date", ">=", MONDAY), ("date", "<=", date(2026, 11, 22))]
+            [("date", ">=", MONDAY), ("date", "<=", date(2027, 3, 14))]
         )
         self.assertEqual(
             sorted(week.mapped("date")),
-            [date(2026, 11, d) for d in (16, 17, 18, 19, 20)],
+            [date(2027, 3, d) for d in (8, 9, 10, 11, 12)],
         )
         flagged = week.filtered("no_advice").mapped("date")
-        self.assertEqual(sorted(flagged), [date(2026, 11, d) for d in (17, 19, 20)])
+        self.assertEqual(sorted(flagged), [date(2027, 3, d) for d in (9, 11, 12)])
         monday = week.filtered(lambda d: d.date == MONDAY)
         self.assertEqual(monday.advice_count, 1)
         # HQ staff and auditors read the dashboard, branches do not.
@@ -143,7 +145,7 @@ class TestSalesFollowUp(BrandCase):
         with self.assertRaises(AccessError):
             self.Day.with_user(self.users["wh.manager"]).search([])
 
-    # -- SAL-FOLLOW-03 ------------------------------------------------------------------
+    # -- SAL-FOLLOW-03 --------------------------------------------------------------
     def test_sal_follow_03_only_msd_manager_authors(self):
         """SAL-FOLLOW-03: only the MSD Manager authors the support form."""
         for login in ("msd.channel", "mc.manager", "bj.manager", "audit.staff"):
