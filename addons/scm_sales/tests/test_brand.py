@@ -173,8 +173,10 @@ class TestBrand(BrandCase):
             form.name = "2027春夏流行趋势样章"
             form.season = "ss"
             form.season_year = 2027
-            form.period_start = date(2026, 6, 1)
-            form.period_end = date(2026, 9, 1)
+            with self.assertLogs("odoo.tests.form.onchange", "WARNING") as logs:
+                form.period_start = date(2026, 6, 1)
+                form.period_end = date(2026, 9, 1)
+            self.assertIn("2026-07-01", "".join(logs.output))
             self.assertTrue(form.period_outside_cycle)
 
     def test_sal_brand_01_bad_input(self):
