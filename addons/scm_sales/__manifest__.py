@@ -42,6 +42,18 @@
         "views/newbranch_setup_views.xml",
         "views/newbranch_doc_views.xml",
         "report/newbranch_reports.xml",
+        # brand
+        "security/brand_rules.xml",
+        "data/brand_sequence_data.xml",
+        "data/brand_tier_data.xml",
+        "data/brand_survey_data.xml",
+        "data/brand_cron_data.xml",
+        "views/brand_sample_views.xml",
+        "views/brand_intake_views.xml",
+        "views/brand_proposal_views.xml",
+        "views/brand_survey_views.xml",
+        "views/brand_followup_views.xml",
+        "report/brand_reports.xml",
     ],
     "demo": [
         "demo/res_partner_demo.xml",
@@ -50,5 +62,7 @@
         "demo/plan_demo.xml",
         # newbranch
         "demo/newbranch_demo.xml",
+        # brand
+        "demo/brand_demo.xml",
     ],
 }
