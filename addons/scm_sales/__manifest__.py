@@ -26,9 +26,17 @@
         "report/scm_customer_file_report.xml",
         "views/scm_sales_menus.xml",
         # [areas] each area appends its own block below
+        # visit
+        "data/visit_data.xml",
+        "data/visit_tier_data.xml",
+        "security/visit_rules.xml",
+        "views/visit_views.xml",
+        "report/visit_reports.xml",
     ],
     "demo": [
         "demo/res_partner_demo.xml",
         # [areas] each area appends its own demo file below
+        # visit
+        "demo/visit_demo.xml",
     ],
 }
