@@ -8,3 +8,5 @@ from . import scm_customer_access_grant
 from . import scm_customer_access_log
 from . import scm_customer_visit
 from . import scm_meeting_minutes
+from . import scm_sales_material
+from . import scm_customer_contact
