@@ -524,6 +524,7 @@ class ScmCustomerVisit(models.Model):
                     "date": self.departed_date or fields.Datetime.now(),
                     "contact_type": "meeting",
                     "channel": "visit",
+                    "contact_name": self.receiver_name,
                     "summary": summary,
                 }
             )

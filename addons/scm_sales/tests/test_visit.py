@@ -106,12 +106,15 @@ class TestCustomerVisit(ScmSalesCase):
     def test_sal_visit_02_controlled_materials_attach_to_material_contact(self):
         """SAL-VISIT-02: the three controlled brochures are selectable on a
         material-sending contact."""
-        Material = self.env["scm.sales.material"].with_user(self.consultant)
-        brochures = Material.browse()
-        for name in ("公司形象手册", "公司产品手册", "第一直觉现场"):
-            found = Material.search([("name", "ilike", name)])
-            self.assertTrue(found, f"{name} is a controlled document")
-            brochures |= found[:1]
+        brochures = (
+            self.env.ref("scm_sales.material_image_brochure")
+            | self.env.ref("scm_sales.material_product_brochure")
+            | self.env.ref("scm_sales.material_first_intuition")
+        )
+        selectable = (
+            self.env["scm.sales.material"].with_user(self.consultant).search([])
+        )
+        self.assertLessEqual(brochures, selectable)
         contact = (
             self.env["scm.customer.contact"]
             .with_user(self.consultant)
@@ -235,6 +238,11 @@ class TestCustomerVisit(ScmSalesCase):
                 self.new_visit()
             check.assert_called()
         self.assertEqual(self.Visit.search_count([]), count)
+        # The real rule: a Hubei customer is not Beijing's to visit.
+        visit = self.new_visit()
+        with self.assertRaises(UserError):
+            visit.sudo().write({"company_id": self.beijing.id})
+        self.assertEqual(visit.company_id, self.wuhan)
 
     @freeze_time(FRIDAY_10AM)
     def test_sal_visit_04_attendance_admin_acknowledges_but_cannot_approve(self):
@@ -445,8 +453,14 @@ class TestCustomerVisit(ScmSalesCase):
             self.new_visit(user=auditor)
         with self.assertRaises(AccessError):
             visit.with_user(auditor).unlink()
+        colleague = self.users["wh.consultant2"]
+        self.assertTrue(visit.with_user(colleague).read(["plan"]))
         with self.assertRaises(AccessError):
-            visit.with_user(self.users["wh.consultant2"]).action_scm_submit()
+            visit.with_user(colleague).write({"plan": "同事改的计划"})
+        with self.assertRaises(AccessError):
+            visit.with_user(colleague).action_scm_submit()
+        visit.with_user(self.manager).write({"plan": "经理补充的计划"})
+        self.assertEqual(visit.plan, "经理补充的计划")
 
     # -- illegal transitions ----------------------------------------------------------
     @freeze_time(FRIDAY_10AM)
