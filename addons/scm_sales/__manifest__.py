@@ -26,6 +26,16 @@
         "report/scm_customer_file_report.xml",
         "views/scm_sales_menus.xml",
         # [areas] each area appends its own block below
+        # plan
+        "security/plan_rules.xml",
+        "data/plan_tier_data.xml",
+        "data/plan_cron_data.xml",
+        "views/plan_sales_plan_views.xml",
+        "views/plan_promotion_views.xml",
+        "views/plan_report_views.xml",
+        "views/plan_actual_views.xml",
+        "wizard/plan_escalation_views.xml",
+        "report/plan_reports.xml",
         # visit
         "data/visit_data.xml",
         "data/visit_tier_data.xml",
@@ -36,6 +46,8 @@
     "demo": [
         "demo/res_partner_demo.xml",
         # [areas] each area appends its own demo file below
+        # plan
+        "demo/plan_demo.xml",
         # visit
         "demo/visit_demo.xml",
     ],

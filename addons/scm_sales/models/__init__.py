@@ -10,3 +10,16 @@ from . import scm_customer_visit
 from . import scm_meeting_minutes
 from . import scm_sales_material
 from . import scm_customer_contact
+from . import scm_sales_plan_line
+from . import scm_sales_plan_target
+from . import scm_sales_plan_confirmation
+from . import scm_sales_plan
+from . import scm_sales_promotion_plan
+from . import scm_sales_promotion_activity
+from . import scm_sales_actual
+from . import scm_sales_plan_report
+from . import scm_sales_plan_report_line
+from . import scm_sales_plan_adjustment
+from . import scm_sales_plan_adjustment_line
+from . import scm_sales_plan_analysis
+from . import scm_sales_plan_demo

@@ -2,3 +2,4 @@ from . import common
 from . import test_customer
 from . import test_territory
 from . import test_visit
+from . import test_plan

@@ -1,1 +1,2 @@
 from . import scm_customer_reassign
+from . import plan_escalation
