@@ -45,13 +45,6 @@ class TestCustomerVisit(ScmSalesCase):
         values.update(vals)
         return self.Visit.with_user(user).create(values)
 
-    def approve(self, record, user, comment="同意"):
-        action = record.with_user(user).validate_tier()
-        if action:
-            self.env["comment.wizard"].with_user(user).with_context(
-                **action["context"]
-            ).create({"comment": comment}).add_comment()
-
     def approved_visit(self, **vals):
         visit = self.new_visit(**vals)
         visit.with_user(self.consultant).action_scm_submit()
@@ -277,10 +270,7 @@ class TestCustomerVisit(ScmSalesCase):
         """SAL-VISIT-04: a rejected form returns to the consultant as a draft."""
         visit = self.new_visit()
         visit.with_user(self.consultant).action_scm_submit()
-        action = visit.with_user(self.manager).reject_tier()
-        self.env["comment.wizard"].with_user(self.manager).with_context(
-            **action["context"]
-        ).create({"comment": "目标不清楚"}).add_comment()
+        self.reject(visit, self.manager, "目标不清楚")
         self.assertEqual((visit.state, visit.visit_stage), ("draft", "draft"))
         visit.with_user(self.consultant).write({"objectives": "确认决策人和预算"})
         visit.with_user(self.consultant).action_scm_submit()
