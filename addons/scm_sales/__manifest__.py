@@ -54,6 +54,12 @@
         "views/brand_survey_views.xml",
         "views/brand_followup_views.xml",
         "report/brand_reports.xml",
+        # visit
+        "data/visit_data.xml",
+        "data/visit_tier_data.xml",
+        "security/visit_rules.xml",
+        "views/visit_views.xml",
+        "report/visit_reports.xml",
     ],
     "demo": [
         "demo/res_partner_demo.xml",
@@ -64,5 +70,7 @@
         "demo/newbranch_demo.xml",
         # brand
         "demo/brand_demo.xml",
+        # visit
+        "demo/visit_demo.xml",
     ],
 }

@@ -22,6 +22,8 @@ from . import scm_sales_advice_day
 from . import scm_sales_support_request
 from . import scm_sales_support
 from . import scm_sales_support_task
+from . import scm_customer_visit
+from . import scm_meeting_minutes
 from . import scm_sales_material
 from . import scm_customer_contact
 from . import scm_sales_plan_line
