@@ -26,9 +26,17 @@
         "report/scm_customer_file_report.xml",
         "views/scm_sales_menus.xml",
         # [areas] each area appends its own block below
+        # proposal
+        "data/proposal_data.xml",
+        "data/proposal_tier_data.xml",
+        "security/proposal_rules.xml",
+        "report/proposal_reports.xml",
+        "views/proposal_views.xml",
     ],
     "demo": [
         "demo/res_partner_demo.xml",
         # [areas] each area appends its own demo file below
+        # proposal
+        "demo/proposal_demo.xml",
     ],
 }

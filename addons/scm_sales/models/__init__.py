@@ -6,3 +6,4 @@ from . import scm_sales_area_report
 from . import scm_customer_grading
 from . import scm_customer_access_grant
 from . import scm_customer_access_log
+from . import scm_sales_proposal
