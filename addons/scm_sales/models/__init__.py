@@ -7,3 +7,5 @@ from . import scm_customer_grading
 from . import scm_customer_access_grant
 from . import scm_customer_access_log
 from . import scm_sales_proposal
+from . import scm_sales_material
+from . import scm_customer_contact
