@@ -91,7 +91,6 @@ class ScmSalesProposal(models.Model):
     )
     consultant_id = fields.Many2one(
         "res.users",
-        string="Consultant",
         required=True,
         index=True,
         tracking=True,
@@ -131,7 +130,6 @@ class ScmSalesProposal(models.Model):
     quotation_amount = fields.Monetary(string="Quoted Amount", tracking=True)
     quotation_text = fields.Text(string="Quotation")
     implementation_time = fields.Text(
-        string="Implementation Time",
         help="The implementation schedule offered to the customer.",
     )
     # -- review ------------------------------------------------------------------
@@ -326,9 +324,7 @@ class ScmSalesProposal(models.Model):
     # -- helpers -----------------------------------------------------------------
     def _scm_stage_label(self):
         self.ensure_one()
-        return dict(self._fields["stage"]._description_selection(self.env))[
-            self.stage
-        ]
+        return dict(self._fields["stage"]._description_selection(self.env))[self.stage]
 
     def _scm_check_stage(self, allowed, action):
         """Refuse a transition the state machine does not have (SAL-PROP-10)."""
@@ -424,7 +420,9 @@ class ScmSalesProposal(models.Model):
         higher = (
             self.env["tier.definition"]
             .sudo()
-            .search([("model", "=", self._name), ("sequence", ">", definition.sequence)])
+            .search(
+                [("model", "=", self._name), ("sequence", ">", definition.sequence)]
+            )
         )
         vals["sequence"] = len(set(higher.mapped("sequence"))) + 1
         return vals
@@ -535,7 +533,10 @@ class ScmSalesProposal(models.Model):
             raise UserError(_("A review decision is either approve or reject."))
         if not (opinion or "").strip():
             raise UserError(
-                _("Write your review opinion: every line of the opinion form needs one.")
+                _(
+                    "Write your review opinion: every line of the opinion form "
+                    "needs one."
+                )
             )
         self._scm_check_my_turn()
         reviews = self._scm_my_open_reviews()
@@ -568,7 +569,10 @@ class ScmSalesProposal(models.Model):
         )
         if any(not (r.comment or "").strip() for r in mine):
             raise UserError(
-                _("Write your review opinion: every line of the opinion form needs one.")
+                _(
+                    "Write your review opinion: every line of the opinion form "
+                    "needs one."
+                )
             )
         res = super()._validate_tier(tiers)
         if (
@@ -588,8 +592,9 @@ class ScmSalesProposal(models.Model):
 
     def _scm_revision_deadline(self):
         """SAL-PROP-07: after the panel, 2 WD to revise; a failed pre-review
-        sets no time limit (SAL-PROP-03)."""
-        if self.stage == "panel_review":
+        sets no time limit (SAL-PROP-03). Asked again at resubmission, from
+        revision, to close the deadline."""
+        if self.stage in ("panel_review", "revision"):
             return (2, "SAL-PROP-07")
         return False
 
@@ -659,7 +664,7 @@ class ScmSalesProposal(models.Model):
             )
         self._scm_notify(subject, body, self.company_id.scm_manager_id.partner_id)
 
-    # -- actions (SAL-PROP-10) -------------------------------------------------------
+    # -- actions (SAL-PROP-10) -------------------------------------------------
     def action_branch_sign(self):
         """SAL-PROP-02: the Branch Manager reviews and signs this version."""
         for proposal in self:
@@ -744,7 +749,10 @@ class ScmSalesProposal(models.Model):
             return blocked
         self._scm_deadline_close("SAL-PROP-06")
         self._scm_write_internal(
-            {"stage": "sent_to_customer", "sent_to_customer_date": fields.Datetime.now()}
+            {
+                "stage": "sent_to_customer",
+                "sent_to_customer_date": fields.Datetime.now(),
+            }
         )
         return True
 
@@ -823,7 +831,7 @@ class ScmSalesProposal(models.Model):
             proposal._scm_write_internal({"stage": "revision", "state": "draft"})
         return True
 
-    # -- printing ----------------------------------------------------------------------
+    # -- printing ---------------------------------------------------------------
     def _scm_final_report(self):
         return self.env.ref("scm_sales.action_report_scm_sales_proposal")
 
@@ -836,7 +844,7 @@ class ScmSalesProposal(models.Model):
             "scm_sales.action_report_scm_sales_proposal_review"
         ).report_action(self.scm_approval_round_ids.sorted("version"))
 
-    # -- view ----------------------------------------------------------------------------
+    # -- view -------------------------------------------------------------------
     def _add_tier_validation_buttons(self, node, params):
         """The approval buttons speak the proposal's language."""
         str_element = self.env["ir.qweb"]._render(
