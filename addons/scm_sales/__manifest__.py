@@ -26,6 +26,40 @@
         "report/scm_customer_file_report.xml",
         "views/scm_sales_menus.xml",
         # [areas] each area appends its own block below
+        # plan
+        "security/plan_rules.xml",
+        "data/plan_tier_data.xml",
+        "data/plan_cron_data.xml",
+        "views/plan_sales_plan_views.xml",
+        "views/plan_promotion_views.xml",
+        "views/plan_report_views.xml",
+        "views/plan_actual_views.xml",
+        "wizard/plan_escalation_views.xml",
+        "report/plan_reports.xml",
+        # newbranch
+        "security/newbranch_rules.xml",
+        "data/newbranch_tier_data.xml",
+        "views/newbranch_setup_views.xml",
+        "views/newbranch_doc_views.xml",
+        "report/newbranch_reports.xml",
+        # brand
+        "security/brand_rules.xml",
+        "data/brand_sequence_data.xml",
+        "data/brand_tier_data.xml",
+        "data/brand_survey_data.xml",
+        "data/brand_cron_data.xml",
+        "views/brand_sample_views.xml",
+        "views/brand_intake_views.xml",
+        "views/brand_proposal_views.xml",
+        "views/brand_survey_views.xml",
+        "views/brand_followup_views.xml",
+        "report/brand_reports.xml",
+        # visit
+        "data/visit_data.xml",
+        "data/visit_tier_data.xml",
+        "security/visit_rules.xml",
+        "views/visit_views.xml",
+        "report/visit_reports.xml",
         # proposal
         "data/proposal_data.xml",
         "data/proposal_tier_data.xml",
@@ -36,6 +70,14 @@
     "demo": [
         "demo/res_partner_demo.xml",
         # [areas] each area appends its own demo file below
+        # plan
+        "demo/plan_demo.xml",
+        # newbranch
+        "demo/newbranch_demo.xml",
+        # brand
+        "demo/brand_demo.xml",
+        # visit
+        "demo/visit_demo.xml",
         # proposal
         "demo/proposal_demo.xml",
     ],

@@ -194,7 +194,7 @@ class ResPartner(models.Model):
         "scm.customer.access.grant", "partner_id", string="Access Grants"
     )
 
-    # -- computes -------------------------------------------------------------------
+    # -- computes
     @api.depends("scm_contact_ids.date")
     def _compute_scm_last_contact_date(self):
         for partner in self:
@@ -287,7 +287,7 @@ class ResPartner(models.Model):
             return domain
         return [("id", "not in", self.search(domain).ids)]
 
-    # -- constraints ----------------------------------------------------------------
+    # -- constraints
     @api.constrains(*REQUIRED_FILE_FIELDS, "scm_is_customer")
     def _check_scm_customer_file(self):
         """SAL-CUST-01: a customer file names its province, source channel,
@@ -308,7 +308,7 @@ class ResPartner(models.Model):
                     )
                 )
 
-    # -- roles ----------------------------------------------------------------------
+    # -- roles
     def _scm_user_is_hq_marketing(self, user=None):
         user = user or self.env.user
         return any(
@@ -328,7 +328,7 @@ class ResPartner(models.Model):
             and company.parent_id
         )
 
-    # -- territories (SAL-TERR) -------------------------------------------------------
+    # -- territories (SAL-TERR)
     @api.model
     def _scm_territory_allows(self, company, state, partner=None):
         """Whether branch `company` may work a customer located in `state`
@@ -395,7 +395,7 @@ class ResPartner(models.Model):
             return partner.scm_service_company_id
         return partner.company_id or self.env["res.company"]._scm_hq()
 
-    # -- create / write --------------------------------------------------------------
+    # -- create / write
     @api.model
     def _scm_normalize_name(self, name):
         return "".join((name or "").split()).lower()
@@ -434,7 +434,8 @@ class ResPartner(models.Model):
         if not self.env.su:
             if not self._scm_territory_allows(company, state):
                 self._scm_raise_territory(company, state, vals.get("name"))
-        vals.setdefault("user_id", user.id)
+        if not vals.get("user_id"):
+            vals["user_id"] = user.id
         vals.setdefault("country_id", self.env.ref("base.cn").id)
         # SUP-CONT-01: the first recorder is whoever creates the file; only
         # data loading (superuser) may state it.
@@ -542,11 +543,13 @@ class ResPartner(models.Model):
                     partner._scm_open_first_contact_deadline()
         return result
 
-    # -- deadlines ------------------------------------------------------------------
+    # -- deadlines
     def _scm_open_entry_deadline(self):
         """SAL-CUST-02: entered within 2 working days of collection."""
         self.ensure_one()
-        start = fields.Datetime.to_datetime(self.scm_collected_date or fields.Date.today())
+        start = fields.Datetime.to_datetime(
+            self.scm_collected_date or fields.Date.today()
+        )
         self._scm_deadline_open(
             ENTRY_RULE,
             _("Enter the customer file of %(customer)s", customer=self.name),
@@ -570,7 +573,7 @@ class ResPartner(models.Model):
             start=self.scm_assigned_date or fields.Datetime.now(),
         )
 
-    # -- customer file workflow (SAL-CUST-02/03) ----------------------------------------
+    # -- customer file workflow (SAL-CUST-02/03)
     def _scm_file_write(self, vals):
         return self.with_context(scm_partner_method=True).write(vals)
 
@@ -607,11 +610,15 @@ class ResPartner(models.Model):
                 or self._scm_user_is_hq_marketing()
             ):
                 raise UserError(
-                    _("Only the manager of %(branch)s reviews its customer files.",
-                      branch=partner.company_id.name)
+                    _(
+                        "Only the manager of %(branch)s reviews its customer files.",
+                        branch=partner.company_id.name,
+                    )
                 )
             now = fields.Datetime.now()
-            partner._scm_file_write({"scm_file_state": "entered", "scm_entry_date": now})
+            partner._scm_file_write(
+                {"scm_file_state": "entered", "scm_entry_date": now}
+            )
             partner._scm_deadline_close(ENTRY_RULE)
             partner.activity_feedback(
                 ["mail.mail_activity_data_todo"],
@@ -621,8 +628,10 @@ class ResPartner(models.Model):
             if partner.company_id.parent_id:
                 partner._scm_deadline_open(
                     SEND_RULE,
-                    _("Send the customer file of %(customer)s to MSD",
-                      customer=partner.name),
+                    _(
+                        "Send the customer file of %(customer)s to MSD",
+                        customer=partner.name,
+                    ),
                     partner._scm_branch_liaison(),
                     1,
                     "calendar_days",
@@ -640,7 +649,11 @@ class ResPartner(models.Model):
             .sudo()
             .search(
                 [
-                    ("groups_id", "in", self.env.ref("scm_base.group_branch_liaison").id),
+                    (
+                        "groups_id",
+                        "in",
+                        self.env.ref("scm_base.group_branch_liaison").id,
+                    ),
                     ("company_id", "=", self.company_id.id),
                 ],
                 limit=1,
@@ -708,8 +721,9 @@ class ResPartner(models.Model):
         archive_type = self.env.ref("scm_sales.mail_activity_type_scm_archive")
         for partner in self:
             task = partner.sudo().activity_ids.filtered(
-                lambda a, p=partner: a.activity_type_id == archive_type
-                and a.user_id == self.env.user
+                lambda a, p=partner: (
+                    a.activity_type_id == archive_type and a.user_id == self.env.user
+                )
             )
             if not task:
                 raise UserError(
@@ -720,12 +734,15 @@ class ResPartner(models.Model):
                     )
                 )
             partner._scm_file_write(
-                {"scm_file_state": "archived", "scm_archived_date": fields.Datetime.now()}
+                {
+                    "scm_file_state": "archived",
+                    "scm_archived_date": fields.Datetime.now(),
+                }
             )
             task.action_feedback(feedback=_("Archived"))
         return True
 
-    # -- ownership (SAL-CUST-04..06, SAL-TERR-04) -------------------------------------------
+    # -- ownership (SAL-CUST-04..06, SAL-TERR-04)
     def action_scm_reassign(self):
         return {
             "type": "ir.actions.act_window",
@@ -756,7 +773,7 @@ class ResPartner(models.Model):
                 values["scm_first_contract_date"] = date
             partner.sudo().write(values)
 
-    # -- confidentiality (SUP-CONF-01) -----------------------------------------------------
+    # -- confidentiality (SUP-CONF-01)
     def export_data(self, fields_to_export):
         customers = self.filtered("scm_is_customer")
         if customers:

@@ -11,7 +11,7 @@ class ScmCustomerAccessLog(models.Model):
 
     partner_id = fields.Many2one("res.partner", string="Customer", readonly=True)
     partner_count = fields.Integer(string="Customers", readonly=True, default=1)
-    user_id = fields.Many2one("res.users", string="User", readonly=True)
+    user_id = fields.Many2one("res.users", readonly=True)
     by_user_id = fields.Many2one("res.users", string="Logged By", readonly=True)
     event = fields.Selection(
         [("grant", "Access Granted"), ("export", "Exported")], readonly=True

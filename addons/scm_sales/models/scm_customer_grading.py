@@ -4,7 +4,11 @@ from odoo.exceptions import UserError
 from .res_partner import GRADES
 
 PRICE_LEVELS = [("high", "High"), ("medium", "Medium"), ("low", "Low")]
-COLLECTION_LEVELS = [("good", "On Time"), ("normal", "Mostly on Time"), ("poor", "Late")]
+COLLECTION_LEVELS = [
+    ("good", "On Time"),
+    ("normal", "Mostly on Time"),
+    ("poor", "Late"),
+]
 
 
 class ScmCustomerGrading(models.Model):
@@ -32,7 +36,7 @@ class ScmCustomerGrading(models.Model):
         related="partner_id.company_id", store=True, string="Branch"
     )
     proposed_by_id = fields.Many2one(
-        "res.users", default=lambda s: s.env.user, readonly=True, string="Proposed By"
+        "res.users", default=lambda s: s.env.user, readonly=True
     )
     grade = fields.Selection(GRADES, required=True, tracking=True)
     previous_grade = fields.Selection(GRADES, readonly=True)
@@ -40,13 +44,10 @@ class ScmCustomerGrading(models.Model):
         "res.currency", default=lambda s: s.env.ref("base.CNY"), readonly=True
     )
     annual_sales = fields.Monetary(string="Annual Sales Volume")
-    price_level = fields.Selection(PRICE_LEVELS, string="Price Level", required=True)
-    payment_collection = fields.Selection(
-        COLLECTION_LEVELS, string="Payment Collection", required=True
-    )
+    price_level = fields.Selection(PRICE_LEVELS, required=True)
+    payment_collection = fields.Selection(COLLECTION_LEVELS, required=True)
     provisional = fields.Boolean(
-        help="A new customer's grade, to be reviewed after six months of "
-        "cooperation."
+        help="A new customer's grade, to be reviewed after six months of cooperation."
     )
     campaign_year = fields.Integer(
         string="Grading Year", default=lambda s: fields.Date.context_today(s).year
@@ -56,10 +57,14 @@ class ScmCustomerGrading(models.Model):
     @api.depends("partner_id", "grade", "campaign_year")
     def _compute_name(self):
         for grading in self:
-            grading.name = "%s %s %s" % (
-                grading.partner_id.name or "",
-                grading.campaign_year or "",
-                grading.grade or "",
+            grading.name = " ".join(
+                str(part)
+                for part in (
+                    grading.partner_id.name,
+                    grading.campaign_year,
+                    grading.grade,
+                )
+                if part
             )
 
     @api.constrains("annual_sales")
@@ -127,8 +132,10 @@ class ScmCustomerGrading(models.Model):
 
     @api.model
     def _cron_open_campaign(self):
-        day = self.env["ir.config_parameter"].sudo().get_param(
-            "scm_sales.grading_campaign_day", "03-25"
+        day = (
+            self.env["ir.config_parameter"]
+            .sudo()
+            .get_param("scm_sales.grading_campaign_day", "03-25")
         )
         today = fields.Date.context_today(self)
         if today.strftime("%m-%d") == day:

@@ -26,9 +26,7 @@ class ScmSalesAreaRequest(models.Model):
     user_id = fields.Many2one(
         "res.users", string="Requested By", default=lambda s: s.env.user, readonly=True
     )
-    state_ids = fields.Many2many(
-        "res.country.state", string="Provinces", tracking=True
-    )
+    state_ids = fields.Many2many("res.country.state", string="Provinces", tracking=True)
     partner_ids = fields.Many2many(
         "res.partner",
         string="Customers",
@@ -69,8 +67,10 @@ class ScmSalesAreaRequest(models.Model):
                 )
             if request.company_id in request.state_ids.mapped("scm_branch_id"):
                 raise ValidationError(
-                    _("%(branch)s already works its own provinces.",
-                      branch=request.company_id.name)
+                    _(
+                        "%(branch)s already works its own provinces.",
+                        branch=request.company_id.name,
+                    )
                 )
 
     def _scm_approval_check_submit(self):

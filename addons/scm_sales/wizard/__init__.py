@@ -1,1 +1,3 @@
 from . import scm_customer_reassign
+from . import plan_escalation
+from . import newbranch_resolution_wizard

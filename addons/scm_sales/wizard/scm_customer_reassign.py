@@ -116,8 +116,7 @@ class ScmCustomerReassign(models.TransientModel):
             if not hq:
                 raise UserError(_("Only HQ marketing dispatches between branches."))
             return
-        records = self.partner_ids | self.lead_ids
-        for record in records:
+        for record in [*self.partner_ids, *self.lead_ids]:
             if not (hq or Partner._scm_user_manages_branch(record.company_id)):
                 raise UserError(
                     _(
@@ -156,6 +155,6 @@ class ScmCustomerReassign(models.TransientModel):
         # Rights were checked above; the write itself bypasses the owner guard.
         self.partner_ids.with_context(scm_partner_method=True).write(partner_vals)
         self.lead_ids.write(lead_vals)
-        for record in self.partner_ids | self.lead_ids:
+        for record in [*self.partner_ids, *self.lead_ids]:
             record.message_post(body=body, subtype_xmlid="mail.mt_note")
         return {"type": "ir.actions.act_window_close"}
