@@ -60,6 +60,12 @@
         "security/visit_rules.xml",
         "views/visit_views.xml",
         "report/visit_reports.xml",
+        # proposal
+        "data/proposal_data.xml",
+        "data/proposal_tier_data.xml",
+        "security/proposal_rules.xml",
+        "report/proposal_reports.xml",
+        "views/proposal_views.xml",
     ],
     "demo": [
         "demo/res_partner_demo.xml",
@@ -72,5 +78,7 @@
         "demo/brand_demo.xml",
         # visit
         "demo/visit_demo.xml",
+        # proposal
+        "demo/proposal_demo.xml",
     ],
 }

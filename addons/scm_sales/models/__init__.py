@@ -6,6 +6,7 @@ from . import scm_sales_area_report
 from . import scm_customer_grading
 from . import scm_customer_access_grant
 from . import scm_customer_access_log
+from . import scm_sales_proposal
 from . import scm_branch_setup
 from . import scm_branch_setup_doc
 from . import scm_branch_setup_workstream

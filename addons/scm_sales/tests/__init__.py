@@ -1,6 +1,7 @@
 from . import common
 from . import test_customer
 from . import test_territory
+from . import test_proposal
 from . import test_visit
 from . import test_plan
 from . import test_newbranch
