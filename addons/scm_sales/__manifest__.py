@@ -26,9 +26,20 @@
         "report/scm_customer_file_report.xml",
         "views/scm_sales_menus.xml",
         # [areas] each area appends its own block below
+        # market
+        "security/market_rules.xml",
+        "data/market_data.xml",
+        "data/market_tier_data.xml",
+        "data/market_product_data.xml",
+        "views/market_partnership_views.xml",
+        "views/market_competitor_views.xml",
+        "views/market_product_views.xml",
+        "report/market_reports.xml",
     ],
     "demo": [
         "demo/res_partner_demo.xml",
         # [areas] each area appends its own demo file below
+        # market
+        "demo/market_demo.xml",
     ],
 }

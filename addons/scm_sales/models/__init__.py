@@ -6,3 +6,17 @@ from . import scm_sales_area_report
 from . import scm_customer_grading
 from . import scm_customer_access_grant
 from . import scm_customer_access_log
+from . import scm_product_series
+from . import product_template
+from . import scm_partnership_plan
+from . import scm_partnership_chain
+from . import scm_partnership_partner_line
+from . import scm_partnership_contact
+from . import scm_partnership_agreement
+from . import scm_working_group
+from . import scm_competitor_meeting
+from . import scm_competitor_decision
+from . import scm_competitor
+from . import scm_competitor_analysis
+from . import scm_competitor_intel
+from . import scm_competitor_report

@@ -1,0 +1,93 @@
+from odoo.exceptions import ValidationError
+from odoo.tests import tagged
+
+from .common import ScmSalesCase
+
+# SAL-PROD-01: edition -> (former name, standard, HQ+branch, direct POS, franchise POS)
+EDITIONS = {
+    "mini": ("原小企业版", False, False, False, False),
+    "standard": ("原标准版", True, False, False, False),
+    "direct": ("原标准版 + 直营店POS", True, False, True, False),
+    "franchise": ("原标准版 + 加盟店POS", True, False, False, True),
+    "direct_franchise": ("原标准版 + 直营店POS + 加盟店POS", True, False, True, True),
+    "group": ("原总公司 + 分公司", False, True, False, False),
+    "franchise_group": ("原总公司 + 分公司 + 加盟店POS", False, True, False, True),
+    "comprehensive": (
+        "原总公司 + 分公司 + 直营店POS + 加盟店POS",
+        False,
+        True,
+        True,
+        True,
+    ),
+}
+
+
+@tagged("post_install", "-at_install")
+class TestMarketProduct(ScmSalesCase):
+    def test_sal_prod_01_industry_star_editions(self):
+        """SAL-PROD-01: the product master holds the 8 Industry Star editions
+        with their former names and component flags."""
+        star = self.env.ref("scm_sales.product_series_industry_star")
+        self.assertEqual(len(star.product_tmpl_ids), 8)
+        self.assertEqual(star.edition_count, 8)
+        for key, (former, std, hq, direct, franchise) in EDITIONS.items():
+            edition = self.env.ref(f"scm_sales.product_star_{key}")
+            self.assertEqual(edition.scm_series_id, star)
+            self.assertEqual(edition.scm_former_name, former)
+            self.assertEqual(
+                (
+                    edition.scm_has_standard,
+                    edition.scm_has_hq_branch,
+                    edition.scm_has_direct_pos,
+                    edition.scm_has_franchise_pos,
+                ),
+                (std, hq, direct, franchise),
+                key,
+            )
+
+    def test_sal_prod_02_management_nova_provisional(self):
+        """SAL-PROD-02: the Management Nova series is provisional and takes
+        editions later."""
+        nova = self.env.ref("scm_sales.product_series_management_nova")
+        self.assertEqual(nova.status, "provisional")
+        self.assertFalse(nova.product_tmpl_ids)
+        edition = self.env["product.template"].create(
+            {
+                "name": "管理新星 标准版",
+                "scm_series_id": nova.id,
+                "scm_has_standard": True,
+            }
+        )
+        self.assertEqual(nova.product_tmpl_ids, edition)
+
+    def test_sal_prod_bad_components_rejected(self):
+        """Bad input: an edition has one base, a POS needs a base, and
+        components need a series."""
+        star = self.env.ref("scm_sales.product_series_industry_star")
+        Product = self.env["product.template"]
+        for values in (
+            {
+                "scm_has_standard": True,
+                "scm_has_hq_branch": True,
+                "scm_series_id": star.id,
+            },
+            {"scm_has_direct_pos": True, "scm_series_id": star.id},
+            {"scm_has_standard": True},
+        ):
+            with self.assertRaises(ValidationError):
+                Product.create({"name": "错误版本", **values})
+        with self.assertRaises(ValidationError):
+            self.env.ref("scm_sales.product_star_mini").write(
+                {"scm_has_franchise_pos": True}
+            )
+
+    def test_sal_prod_series_access(self):
+        """Every user reads the series; only the MSD Manager maintains it."""
+        from odoo.exceptions import AccessError
+
+        nova = self.env.ref("scm_sales.product_series_management_nova")
+        self.assertTrue(nova.with_user(self.users["wh.consultant"]).name)
+        with self.assertRaises(AccessError):
+            nova.with_user(self.users["wh.consultant"]).write({"status": "released"})
+        nova.with_user(self.users["msd.manager"]).write({"status": "released"})
+        self.assertEqual(nova.status, "released")
