@@ -17,10 +17,10 @@
         "security/scm_sales_rules.xml",
         "data/scm_sales_data.xml",
         # customers and territories
+        "views/scm_customer_grading_views.xml",
         "views/res_partner_views.xml",
         "views/crm_lead_views.xml",
         "views/scm_sales_area_request_views.xml",
-        "views/scm_customer_grading_views.xml",
         "views/scm_customer_access_grant_views.xml",
         "wizard/scm_customer_reassign_views.xml",
         "report/scm_customer_file_report.xml",

@@ -32,6 +32,25 @@ class ScmBaseCase(TransactionCase):
         }
         cls.workday = cls.env["scm.workday"]
 
+    def reject(self, document, user, comment):
+        """Reject as `user` through the comment wizard, as the UI does."""
+        doc = document.with_user(user)
+        action = doc.reject_tier()
+        wizard = (
+            self.env["comment.wizard"]
+            .with_user(user)
+            .with_context(**action["context"])
+            .create({"comment": comment})
+        )
+        wizard.add_comment()
+
+    def approve(self, document, user, comment="同意"):
+        action = document.with_user(user).validate_tier()
+        if action:
+            self.env["comment.wizard"].with_user(user).with_context(
+                **action["context"]
+            ).create({"comment": comment}).add_comment()
+
 
 class ScmDocumentCase(ScmBaseCase):
     """Adds `scm.document.tester`, a document with every mixin, and its tiers."""
@@ -102,25 +121,6 @@ class ScmDocumentCase(ScmBaseCase):
         vals.setdefault("name", "EMT proposal for 武汉服装")
         vals.setdefault("company_id", user.company_id.id)
         return self.Document.with_user(user).create(vals)
-
-    def reject(self, document, user, comment):
-        """Reject as `user` through the comment wizard, as the UI does."""
-        doc = document.with_user(user)
-        action = doc.reject_tier()
-        wizard = (
-            self.env["comment.wizard"]
-            .with_user(user)
-            .with_context(**action["context"])
-            .create({"comment": comment})
-        )
-        wizard.add_comment()
-
-    def approve(self, document, user, comment="同意"):
-        action = document.with_user(user).validate_tier()
-        if action:
-            self.env["comment.wizard"].with_user(user).with_context(
-                **action["context"]
-            ).create({"comment": comment}).add_comment()
 
     @classmethod
     def delegate(cls, delegator, delegate, date_from, date_to, models=None):

@@ -20,3 +20,5 @@ from . import scm_competitor
 from . import scm_competitor_analysis
 from . import scm_competitor_intel
 from . import scm_competitor_report
+from . import scm_sales_material
+from . import scm_customer_contact

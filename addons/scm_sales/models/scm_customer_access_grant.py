@@ -1,0 +1,50 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import UserError
+
+
+class ScmCustomerAccessGrant(models.Model):
+    """An explicit permission to read a confidential customer file, given by
+    the Market Center Manager (SUP-CONF-01)."""
+
+    _name = "scm.customer.access.grant"
+    _description = "Customer File Access Grant"
+    _inherit = ["mail.thread"]
+    _order = "id desc"
+
+    partner_id = fields.Many2one(
+        "res.partner",
+        string="Customer",
+        required=True,
+        ondelete="cascade",
+        domain=[("scm_is_customer", "=", True)],
+    )
+    user_id = fields.Many2one("res.users", string="Granted To", required=True)
+    granted_by_id = fields.Many2one(
+        "res.users", readonly=True, default=lambda s: s.env.user
+    )
+    reason = fields.Text(required=True)
+    date_end = fields.Date(string="Valid Until", required=True)
+    active = fields.Boolean(default=True)
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not (
+            self.env.user.has_group("scm_base.group_mc_manager")
+            or self.env.user.has_group("scm_base.group_scm_admin")
+        ):
+            raise UserError(
+                _("Only the Market Center Manager grants access to customer files.")
+            )
+        grants = super().create(vals_list)
+        Log = self.env["scm.customer.access.log"].sudo()
+        for grant in grants:
+            Log.create(
+                {
+                    "partner_id": grant.partner_id.id,
+                    "user_id": grant.user_id.id,
+                    "event": "grant",
+                    "description": grant.reason,
+                    "by_user_id": self.env.user.id,
+                }
+            )
+        return grants
