@@ -104,6 +104,8 @@ class ScmCompetitor(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # Access rights first: a role without them gets an access error.
+        self.check_access("create")
         self._scm_check_editor()
         for vals in vals_list:
             if DECIDED_FIELDS & set(vals):

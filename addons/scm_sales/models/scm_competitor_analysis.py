@@ -95,6 +95,8 @@ class ScmCompetitorAnalysis(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # Access rights first: a role without them gets an access error.
+        self.check_access("create")
         self._scm_check_analyst()
         entries = super().create(vals_list)
         entries._scm_check_report_open()

@@ -75,6 +75,8 @@ class ScmCompetitorDecision(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # Access rights first: a role without them gets an access error.
+        self.check_access("create")
         meetings = self.env["scm.competitor.meeting"].browse(
             [vals["meeting_id"] for vals in vals_list if vals.get("meeting_id")]
         )

@@ -121,6 +121,8 @@ class ScmCompetitorMeeting(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # Access rights first: a role without them gets an access error.
+        self.check_access("create")
         self._scm_check_convener()
         meetings = super().create(vals_list)
         for meeting in meetings.filtered(lambda m: not m.member_user_ids):

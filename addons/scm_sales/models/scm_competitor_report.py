@@ -145,6 +145,8 @@ class ScmCompetitorReport(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # Access rights first: a role without them gets an access error.
+        self.check_access("create")
         for vals in vals_list:
             self._scm_check_author(
                 vals.get("report_type")

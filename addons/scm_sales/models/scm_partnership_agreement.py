@@ -105,6 +105,8 @@ class ScmPartnershipAgreement(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # Access rights first: a role without them gets an access error.
+        self.check_access("create")
         if not self.env.su and not self.env.user.has_group(
             "scm_base.group_msd_channel"
         ):

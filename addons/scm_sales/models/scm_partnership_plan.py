@@ -160,6 +160,8 @@ class ScmPartnershipPlan(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        # Access rights first: a role without them gets an access error.
+        self.check_access("create")
         for vals in vals_list:
             plan_type = vals.get("plan_type") or self.env.context.get(
                 "default_plan_type"

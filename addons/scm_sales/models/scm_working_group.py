@@ -26,10 +26,20 @@ class ScmWorkingGroup(models.Model):
         Supervision Centers, of the Software, QC and Finance Depts, and every
         branch manager. Units without a manager are skipped."""
         ref = self.env.ref
+        Employee = self.env["hr.employee"].sudo()
+
+        def employee_of(user):
+            # Not user.employee_ids: it only lists the employees of the
+            # companies currently selected, and branch managers work in
+            # their branch.
+            if not user:
+                return Employee
+            return Employee.search([("user_id", "=", user.id)], limit=1)
+
         members = []
         president_group = ref("scm_base.group_president")
         for user in president_group.users:
-            members.append((user.employee_ids[:1], _("President")))
+            members.append((employee_of(user), _("President")))
         for xmlid in CENTERS:
             center = ref(xmlid)
             for dept in center.child_ids:
@@ -43,7 +53,7 @@ class ScmWorkingGroup(models.Model):
         for branch in branches:
             members.append(
                 (
-                    branch.scm_manager_id.employee_ids[:1],
+                    employee_of(branch.scm_manager_id),
                     _("Branch Manager, %(branch)s", branch=branch.name),
                 )
             )
