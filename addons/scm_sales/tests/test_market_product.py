@@ -91,3 +91,52 @@ class TestMarketProduct(ScmSalesCase):
             nova.with_user(self.users["wh.consultant"]).write({"status": "released"})
         nova.with_user(self.users["msd.manager"]).write({"status": "released"})
         self.assertEqual(nova.status, "released")
+
+
+@tagged("post_install", "-at_install")
+class TestMarketViews(ScmSalesCase):
+    def test_market_views_load_for_the_roles(self):
+        """Every form, list and search view of the area loads for the roles
+        that use it (the approval buttons are injected into the plan form)."""
+        models = (
+            "scm.partnership.plan",
+            "scm.partnership.chain",
+            "scm.partnership.contact",
+            "scm.partnership.agreement",
+            "scm.competitor",
+            "scm.competitor.meeting",
+            "scm.competitor.analysis",
+            "scm.competitor.intel",
+            "scm.competitor.report",
+            "scm.product.series",
+        )
+        for login in ("msd.manager", "msd.channel", "mc.manager", "audit.staff"):
+            user = self.users[login]
+            for model in models:
+                for view_type in ("form", "list", "search"):
+                    arch = self.env[model].with_user(user).get_view(view_type=view_type)
+                    self.assertTrue(arch["arch"], f"{model} {view_type} for {login}")
+        plan_form = self.env["scm.partnership.plan"].get_view(view_type="form")["arch"]
+        if isinstance(plan_form, bytes):
+            plan_form = plan_form.decode()
+        self.assertIn("action_scm_submit", plan_form)
+
+    def test_market_competitor_list_constant_queries(self):
+        """The competitor list reads in a constant number of queries."""
+        Competitor = self.env["scm.competitor"].with_user(self.users["msd.manager"])
+        fields_list = ["name", "region", "in_scope", "status", "intel_count"]
+        Competitor.create([{"name": f"对手{i}"} for i in range(3)])
+        # Warm up access rights and rules.
+        Competitor.search([]).read(fields_list)
+        records = Competitor.search([])
+        records.invalidate_model()
+        queries_before = self.cr.sql_log_count
+        records.read(fields_list)
+        small = self.cr.sql_log_count - queries_before
+        Competitor.create([{"name": f"对手X{i}"} for i in range(10)])
+        records = Competitor.search([])
+        records.invalidate_model()
+        queries_before = self.cr.sql_log_count
+        records.read(fields_list)
+        large = self.cr.sql_log_count - queries_before
+        self.assertEqual(small, large)
