@@ -166,6 +166,10 @@ class ScmCompetitorIntel(models.Model):
         )
         return True
 
+    def _scm_demo_submit(self):
+        """Demo data: hand the drafts in (idempotent)."""
+        return self.filtered(lambda i: i.state == "draft").action_submit()
+
     def action_receive(self):
         for intel in self:
             if intel.state != "submitted":

@@ -198,6 +198,12 @@ class ScmCompetitorMeeting(models.Model):
         self.mapped("decision_ids")._scm_apply()
         return True
 
+    def _scm_demo_hold(self):
+        """Demo data: invite and hold the meeting (idempotent)."""
+        self.filtered(lambda m: m.state == "draft").action_invite()
+        self.filtered(lambda m: m.state == "invited").action_done()
+        return True
+
     def action_cancel(self):
         self._scm_transition(["draft", "invited"], "cancel")
         self.mapped("calendar_event_id").sudo().action_archive()

@@ -260,4 +260,5 @@ class ScmCompetitorReport(models.Model):
     def _scm_demo_submit(self):
         """Demo data: the Market Center Manager submits."""
         manager = self.env.ref("scm_base.dept_market_center").sudo()._scm_manager_user()
-        return self.with_user(manager).action_submit_office_meeting()
+        drafts = self.filtered(lambda r: r.stage == "draft")
+        return drafts.with_user(manager).action_submit_office_meeting()

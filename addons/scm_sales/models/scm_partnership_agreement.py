@@ -183,6 +183,6 @@ class ScmPartnershipAgreement(models.Model):
     def _scm_demo_sign(self):
         """Demo data: the Company Leader in Charge signs."""
         leader = self.env.ref("scm_base.group_leader_in_charge").users[:1]
-        for agreement in self:
+        for agreement in self.filtered(lambda a: a.state == "draft"):
             agreement.with_user(leader).action_sign()
         return True
