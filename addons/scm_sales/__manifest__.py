@@ -66,6 +66,15 @@
         "security/proposal_rules.xml",
         "report/proposal_reports.xml",
         "views/proposal_views.xml",
+        # market
+        "security/market_rules.xml",
+        "data/market_data.xml",
+        "data/market_tier_data.xml",
+        "data/market_product_data.xml",
+        "views/market_partnership_views.xml",
+        "views/market_competitor_views.xml",
+        "views/market_product_views.xml",
+        "report/market_reports.xml",
     ],
     "demo": [
         "demo/res_partner_demo.xml",
@@ -80,5 +89,7 @@
         "demo/visit_demo.xml",
         # proposal
         "demo/proposal_demo.xml",
+        # market
+        "demo/market_demo.xml",
     ],
 }

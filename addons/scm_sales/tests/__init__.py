@@ -7,3 +7,6 @@ from . import test_plan
 from . import test_newbranch
 from . import test_brand
 from . import test_brand_followup
+from . import test_market_partnership
+from . import test_market_competitor
+from . import test_market_product
