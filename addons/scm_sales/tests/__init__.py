@@ -10,3 +10,4 @@ from . import test_brand_followup
 from . import test_market_partnership
 from . import test_market_competitor
 from . import test_market_product
+from . import test_http_story

@@ -3,6 +3,7 @@ import contextlib
 from odoo import Command
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
+from odoo.tools.translate import code_translations
 
 from .common import ScmSalesCase
 
@@ -197,6 +198,12 @@ class TestNewBranch(ScmSalesCase):
             "summary"
         )
 
+    def tr(self, source):
+        """`source` as the demo users (zh_CN) see it once translations load."""
+        lang = self.presales.lang or "en_US"
+        translations = code_translations.get_python_translations("scm_sales", lang)
+        return translations.get(source, source)
+
     # -- SAL-NBR-01
     def test_sal_nbr_01_mc_approval_impossible_before_msd_review(self):
         """SAL-NBR-01: the MSD Manager reviews the plan first; the Market Center
@@ -224,7 +231,7 @@ class TestNewBranch(ScmSalesCase):
         self.assertEqual(plan.state, "approved")
         self.assertEqual(setup.stage, "research")
         self.assertIn(
-            "Execute the market development plan: file the research plan",
+            self.tr("Execute the market development plan: file the research plan"),
             self.task_summaries(setup, self.presales),
         )
         opinions = plan.scm_approval_round_ids.opinion_ids
@@ -472,7 +479,7 @@ class TestNewBranch(ScmSalesCase):
         self.assertEqual(feasibility.state, "draft")
         self.assertEqual(setup.reinvestigation_count, 1)
         self.assertIn(
-            "Re-investigate and revise the feasibility report",
+            self.tr("Re-investigate and revise the feasibility report"),
             self.task_summaries(setup, self.presales),
         )
         self.assertIn(
@@ -495,7 +502,8 @@ class TestNewBranch(ScmSalesCase):
         self.resolve(setup, "feasible")
         self.assertEqual(setup.stage, "preparation")
         self.assertIn(
-            "Form the branch preparatory group", self.task_summaries(setup, self.msd)
+            self.tr("Form the branch preparatory group"),
+            self.task_summaries(setup, self.msd),
         )
         self.assertNotIn(
             setup._scm_agenda_summary(), self.task_summaries(setup, self.secretary)
