@@ -1,5 +1,28 @@
-from odoo import _, fields, models
+import functools
+import subprocess
+
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
+from odoo.tools import pdf
+
+from odoo.addons.base.models.ir_actions_report import _get_wkhtmltopdf_bin
+
+
+@functools.cache
+def _wkhtmltopdf_takes_several_documents():
+    """Only wkhtmltopdf built on its patched Qt prints several input documents
+    in one run; Debian's package is not, and fails on a multi-record print."""
+    try:
+        version = subprocess.run(
+            [_get_wkhtmltopdf_bin(), "--version"],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=False,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return True
+    return "patched qt" in version.lower()
 
 
 class IrActionsReport(models.Model):
@@ -25,3 +48,34 @@ class IrActionsReport(models.Model):
                     )
                 )
         return super()._render_qweb_pdf(report_ref, res_ids=res_ids, data=data)
+
+    @api.model
+    def _run_wkhtmltopdf(
+        self,
+        bodies,
+        report_ref=False,
+        header=None,
+        footer=None,
+        landscape=False,
+        specific_paperformat_args=None,
+        set_viewport_size=False,
+    ):
+        kwargs = {
+            "header": header,
+            "footer": footer,
+            "landscape": landscape,
+            "specific_paperformat_args": specific_paperformat_args,
+            "set_viewport_size": set_viewport_size,
+        }
+        if len(bodies) > 1 and not _wkhtmltopdf_takes_several_documents():
+            # One run per document, merged: printing a selection of records
+            # then works with any wkhtmltopdf build.
+            return pdf.merge_pdf(
+                [
+                    super(IrActionsReport, self)._run_wkhtmltopdf(
+                        [body], report_ref=report_ref, **kwargs
+                    )
+                    for body in bodies
+                ]
+            )
+        return super()._run_wkhtmltopdf(bodies, report_ref=report_ref, **kwargs)

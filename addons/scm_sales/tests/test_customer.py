@@ -1,3 +1,4 @@
+import io
 from datetime import datetime, timedelta
 
 from freezegun import freeze_time
@@ -5,6 +6,7 @@ from freezegun import freeze_time
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
+from odoo.tools.pdf import PdfFileReader
 
 from .common import ScmSalesCase
 
@@ -544,3 +546,22 @@ class TestCustomerConfidentiality(ScmSalesCase):
         many, rows_many = self._list_queries(user)
         self.assertEqual(rows_many - rows_few, 20)
         self.assertEqual(few, many)
+
+
+@tagged("post_install", "-at_install")
+class TestCustomerFilePrint(ScmSalesCase):
+    def test_customer_files_print_together_as_one_pdf(self):
+        """Several customer files print as one Chinese PDF, whichever
+        wkhtmltopdf build the server has."""
+        Report = self.env["ir.actions.report"]
+        if Report.get_wkhtmltopdf_state() != "ok":
+            self.skipTest("wkhtmltopdf is not installed")
+        customers = self.new_customer(name="武汉打印服饰一") | self.new_customer(
+            name="武汉打印服饰二"
+        )
+        content, kind = Report.with_context(
+            force_report_rendering=True, lang="zh_CN"
+        )._render_qweb_pdf("scm_sales.action_report_scm_customer_file", customers.ids)
+        self.assertEqual(kind, "pdf")
+        self.assertTrue(content.startswith(b"%PDF"))
+        self.assertGreaterEqual(PdfFileReader(io.BytesIO(content)).getNumPages(), 2)
