@@ -5,7 +5,7 @@ from freezegun import freeze_time
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import Form, tagged
+from odoo.tests import Form, HttpCase, tagged
 from odoo.tools.pdf import PdfFileReader
 
 from .common import ScmSalesCase
@@ -549,15 +549,18 @@ class TestCustomerConfidentiality(ScmSalesCase):
 
 
 @tagged("post_install", "-at_install")
-class TestCustomerFilePrint(ScmSalesCase):
+class TestCustomerFilePrint(HttpCase):
+    """wkhtmltopdf loads the report's assets from the server: an HttpCase
+    serves them from the test transaction."""
+
     def test_customer_files_print_together_as_one_pdf(self):
         """Several customer files print as one Chinese PDF, whichever
         wkhtmltopdf build the server has."""
         Report = self.env["ir.actions.report"]
         if Report.get_wkhtmltopdf_state() != "ok":
             self.skipTest("wkhtmltopdf is not installed")
-        customers = self.new_customer(name="武汉打印服饰一") | self.new_customer(
-            name="武汉打印服饰二"
+        customers = self.env.ref("scm_sales.partner_wh_chufeng") | self.env.ref(
+            "scm_sales.partner_bj_jinghua"
         )
         content, kind = Report.with_context(
             force_report_rendering=True, lang="zh_CN"
