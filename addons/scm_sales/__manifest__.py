@@ -54,6 +54,7 @@
         "views/brand_survey_views.xml",
         "views/brand_followup_views.xml",
         "report/brand_reports.xml",
+        "report/brand_intake_report.xml",
         # visit
         "data/visit_data.xml",
         "data/visit_tier_data.xml",

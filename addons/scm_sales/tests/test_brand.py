@@ -560,3 +560,23 @@ class TestBrand(BrandCase):
         )
         self.assertIn("2027春夏女装系列专案设计", html)
         self.assertIn(self.users["mc.manager"].name, html)
+
+    def test_sal_brand_02_intake_prints_the_three_questionnaires(self):
+        """SAL-BRAND-02: the intake prints with the material checklist and
+        every answer of the three questionnaires."""
+        intake = self.env.ref("scm_sales.brand_intake_wh_chufeng")
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html("scm_sales.report_scm_brand_intake", intake.ids)[0]
+            .decode()
+        )
+        for title in ("《产品调查表》", "《品牌现况调查表》", "《可行性分析调查表》"):
+            self.assertIn(title, html)
+        answers = (
+            intake.product_input_id
+            | intake.brand_status_input_id
+            | intake.feasibility_input_id
+        ).user_input_line_ids
+        self.assertTrue(answers)
+        for question in answers.question_id:
+            self.assertIn(question.title, html)
