@@ -53,6 +53,7 @@ PROTECTED_FIELDS = {
     "scm_grade_date",
     "scm_grade_provisional",
     "scm_dispatched_by_id",
+    "scm_archivist_id",
 }
 # The pieces of the customer information file a branch may not leave empty.
 REQUIRED_FILE_FIELDS = (
@@ -705,6 +706,10 @@ class ResPartner(models.Model):
         """The MSD manager hands the archive task to another designee."""
         if not self.env.user.has_group("scm_base.group_msd_manager"):
             raise UserError(_("Only the MSD Manager designates the archivist."))
+        if isinstance(user, int):
+            user = self.env["res.users"].browse(user)
+        if not user.has_group("scm_base.group_hq_staff"):
+            raise UserError(_("The archivist is a member of HQ."))
         self._scm_require_file_state(["sent"])
         archive_type = self.env.ref("scm_sales.mail_activity_type_scm_archive")
         for partner in self:

@@ -96,6 +96,10 @@ class TestCustomerFile(ScmSalesCase):
             customer.with_user(self.users["wh.consultant"]).action_scm_file_designate(
                 self.users["wh.consultant"]
             )
+        with self.assertRaises(UserError):
+            customer.with_user(self.users["wh.consultant"]).write(
+                {"scm_archivist_id": self.users["wh.consultant2"].id}
+            )
         customer.with_user(designee).action_scm_file_archive()
         self.assertEqual(customer.scm_file_state, "archived")
         with self.assertRaises(UserError):
