@@ -137,6 +137,9 @@ class ScmBrandProject(models.Model):
                     project=self.display_name,
                 )
             )
+        if not isinstance(members, models.BaseModel):
+            # From the web client or RPC: user ids.
+            members = self.env["res.users"].browse(members)
         if not members:
             raise UserError(_("Name the designers of the project team."))
         self.sudo().write(
