@@ -44,6 +44,7 @@ from . import scm_customer_contact
 from . import scm_sales_plan_line
 from . import scm_sales_plan_target
 from . import scm_sales_plan_confirmation
+from . import scm_sales_staged_mixin
 from . import scm_sales_plan
 from . import scm_sales_promotion_plan
 from . import scm_sales_promotion_activity

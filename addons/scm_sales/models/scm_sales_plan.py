@@ -66,7 +66,7 @@ class ScmSalesPlan(models.Model):
 
     _name = "scm.sales.plan"
     _description = "Sales Plan"
-    _inherit = ["mail.thread", "scm.approval.mixin"]
+    _inherit = ["mail.thread", "scm.sales.staged.mixin"]
     _order = "plan_year desc, plan_type, company_id"
 
     name = fields.Char(compute="_compute_name", store=True, readonly=True)
@@ -274,9 +274,6 @@ class ScmSalesPlan(models.Model):
                 )
             return manager.with_env(self.env)
         return self._scm_msd_manager()
-
-    def _scm_set_stage(self, stage):
-        self.sudo().with_context(skip_validation_check=True).write({"stage": stage})
 
     def _scm_label(self):
         self.ensure_one()
@@ -513,17 +510,8 @@ class ScmSalesPlan(models.Model):
 
     def _scm_approval_on_rejected(self):
         res = super()._scm_approval_on_rejected()
-        for plan in self:
-            if plan.plan_type == "branch":
-                plan._scm_escalate()
-            else:
-                plan._scm_set_stage("draft")
-        return res
-
-    def action_scm_withdraw(self):
-        res = super().action_scm_withdraw()
-        for plan in self.filtered(lambda p: p.stage == "submitted"):
-            plan._scm_set_stage("draft")
+        for plan in self.filtered(lambda p: p.plan_type == "branch"):
+            plan._scm_escalate()
         return res
 
     # -- issue and branch confirmation (SAL-PLAN-01) ---------------------------

@@ -26,7 +26,7 @@ class ScmSalesPlanAdjustment(models.Model):
 
     _name = "scm.sales.plan.adjustment"
     _description = "Branch Monthly Sales Plan Adjustment Notice"
-    _inherit = ["mail.thread", "scm.approval.mixin"]
+    _inherit = ["mail.thread", "scm.sales.staged.mixin"]
     _order = "month desc, company_id"
 
     name = fields.Char(compute="_compute_name", store=True, readonly=True)
@@ -198,31 +198,15 @@ class ScmSalesPlanAdjustment(models.Model):
         res = super().action_scm_submit()
         for adjustment in self:
             adjustment._scm_deadline_close(ADJUSTMENT_RULE)
-            adjustment.sudo().with_context(skip_validation_check=True).write(
-                {"stage": "submitted"}
-            )
+            adjustment._scm_set_stage("submitted")
         return res
 
     def _scm_approval_on_approved(self):
         res = super()._scm_approval_on_approved()
         for adjustment in self:
             adjustment._scm_apply_targets()
-            adjustment.sudo().with_context(skip_validation_check=True).write(
-                {"stage": "approved"}
-            )
+            adjustment._scm_set_stage("approved")
             adjustment._scm_issue()
-        return res
-
-    def _scm_approval_on_rejected(self):
-        res = super()._scm_approval_on_rejected()
-        self.sudo().with_context(skip_validation_check=True).write({"stage": "draft"})
-        return res
-
-    def action_scm_withdraw(self):
-        res = super().action_scm_withdraw()
-        self.filtered(lambda a: a.stage == "submitted").sudo().with_context(
-            skip_validation_check=True
-        ).write({"stage": "draft"})
         return res
 
     def _scm_apply_targets(self):

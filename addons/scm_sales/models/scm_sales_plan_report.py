@@ -24,7 +24,7 @@ class ScmSalesPlanReport(models.Model):
 
     _name = "scm.sales.plan.report"
     _description = "Branch Monthly Sales Plan Execution Report"
-    _inherit = ["mail.thread", "scm.approval.mixin"]
+    _inherit = ["mail.thread", "scm.sales.staged.mixin"]
     _order = "period desc, company_id"
 
     name = fields.Char(compute="_compute_name", store=True, readonly=True)
@@ -233,21 +233,7 @@ class ScmSalesPlanReport(models.Model):
 
     def _scm_approval_on_approved(self):
         res = super()._scm_approval_on_approved()
-        self.sudo().with_context(skip_validation_check=True).write(
-            {"stage": "reviewed"}
-        )
-        return res
-
-    def _scm_approval_on_rejected(self):
-        res = super()._scm_approval_on_rejected()
-        self.sudo().with_context(skip_validation_check=True).write({"stage": "draft"})
-        return res
-
-    def action_scm_withdraw(self):
-        res = super().action_scm_withdraw()
-        self.filtered(lambda r: r.stage == "submitted").sudo().with_context(
-            skip_validation_check=True
-        ).write({"stage": "draft"})
+        self._scm_set_stage("reviewed")
         return res
 
     @api.model

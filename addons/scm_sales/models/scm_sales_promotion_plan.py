@@ -20,7 +20,7 @@ class ScmSalesPromotionPlan(models.Model):
 
     _name = "scm.sales.promotion.plan"
     _description = "Annual Promotion Activity Plan"
-    _inherit = ["mail.thread", "scm.approval.mixin"]
+    _inherit = ["mail.thread", "scm.sales.staged.mixin"]
     _order = "plan_year desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True, readonly=True)
@@ -158,21 +158,7 @@ class ScmSalesPromotionPlan(models.Model):
 
     def _scm_approval_on_approved(self):
         res = super()._scm_approval_on_approved()
-        self.sudo().with_context(skip_validation_check=True).write(
-            {"stage": "approved"}
-        )
-        return res
-
-    def _scm_approval_on_rejected(self):
-        res = super()._scm_approval_on_rejected()
-        self.sudo().with_context(skip_validation_check=True).write({"stage": "draft"})
-        return res
-
-    def action_scm_withdraw(self):
-        res = super().action_scm_withdraw()
-        self.filtered(lambda p: p.stage == "submitted").sudo().with_context(
-            skip_validation_check=True
-        ).write({"stage": "draft"})
+        self._scm_set_stage("approved")
         return res
 
     def action_start_execution(self):
