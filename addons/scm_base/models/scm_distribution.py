@@ -1,4 +1,4 @@
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 COPY_TYPES = [
@@ -25,6 +25,14 @@ class ScmDistribution(models.Model):
     recipient_department_id = fields.Many2one("hr.department", string="Recipient Unit")
     recipient_company_id = fields.Many2one("res.company", string="Recipient Branch")
     recipient_user_id = fields.Many2one("res.users", string="Recipient")
+    recipient_partner_id = fields.Many2one(
+        "res.partner",
+        string="External Recipient",
+        help="A recipient outside the company, e.g. the customer of a contract.",
+    )
+    quantity = fields.Integer(
+        default=1, help="How many copies or originals the recipient holds."
+    )
     recipient_name = fields.Char(
         compute="_compute_recipient_name",
     )
@@ -33,10 +41,25 @@ class ScmDistribution(models.Model):
     received_at = fields.Datetime(string="Received On", readonly=True)
     received_by_id = fields.Many2one("res.users", readonly=True)
 
+    _sql_constraints = [
+        (
+            "quantity_positive",
+            "CHECK(quantity > 0)",
+            "A recipient holds at least one copy.",
+        ),
+    ]
+
+    @api.depends(
+        "recipient_user_id",
+        "recipient_partner_id",
+        "recipient_department_id",
+        "recipient_company_id",
+    )
     def _compute_recipient_name(self):
         for line in self:
             line.recipient_name = (
                 line.recipient_user_id.name
+                or line.recipient_partner_id.display_name
                 or line.recipient_department_id.display_name
                 or line.recipient_company_id.name
             )
@@ -45,6 +68,10 @@ class ScmDistribution(models.Model):
         self.ensure_one()
         if self.recipient_user_id:
             return self.recipient_user_id == user
+        if self.recipient_partner_id:
+            # An outside recipient cannot log in: the document's branch records
+            # its receipt.
+            return self.company_id in user.company_ids
         if self.recipient_department_id:
             members = (
                 self.env["hr.employee"]

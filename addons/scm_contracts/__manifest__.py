@@ -1,0 +1,34 @@
+{
+    "name": "SCM Operations: Contracts",
+    "summary": "The five contract types of the SCMS manual from drafting to the "
+    "archived original: templates and core clauses, classification, approval "
+    "per type with the President for major contracts, gap-free numbering, "
+    "printing, finance registration, signatures, copy distribution, payment "
+    "milestones and collections",
+    "version": "18.0.1.0.0",
+    "category": "SCM Operations",
+    "website": "https://github.com/scm-operations/scm-addons",
+    "author": "SCM Operations Team",
+    "license": "LGPL-3",
+    "application": True,
+    "installable": True,
+    "depends": ["scm_sales"],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/scm_contracts_rules.xml",
+        "report/scm_contract_reports.xml",
+        "data/scm_contract_template_data.xml",
+        "data/scm_contract_tier_data.xml",
+        "views/scm_contract_template_views.xml",
+        "views/scm_contract_views.xml",
+        "views/scm_contract_milestone_views.xml",
+        "views/scm_proposal_views.xml",
+        "wizard/scm_contract_customer_sign_views.xml",
+        "wizard/scm_contract_register_views.xml",
+        "views/scm_contracts_menus.xml",
+        # [areas] each area appends its own block below
+    ],
+    "demo": [
+        # [areas] each area appends its own demo file below
+    ],
+}

@@ -1,0 +1,103 @@
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError, UserError
+
+
+class ScmContractPayment(models.Model):
+    """A payment received from the customer, registered by Finance."""
+
+    _name = "scm.contract.payment"
+    _description = "Contract Payment Received"
+    _order = "date desc, id desc"
+
+    contract_id = fields.Many2one(
+        "scm.contract", required=True, ondelete="restrict", index=True
+    )
+    milestone_id = fields.Many2one(
+        "scm.contract.milestone",
+        domain="[('contract_id', '=', contract_id)]",
+        ondelete="restrict",
+    )
+    company_id = fields.Many2one(related="contract_id.company_id", store=True)
+    partner_id = fields.Many2one(related="contract_id.partner_id", store=True)
+    currency_id = fields.Many2one(related="contract_id.currency_id")
+    date = fields.Date(required=True, default=fields.Date.context_today)
+    amount = fields.Monetary(required=True)
+    reference = fields.Char(help="Bank slip or receipt number.")
+    registered_by_id = fields.Many2one(
+        "res.users", default=lambda self: self.env.user, readonly=True
+    )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        user = self.env.user
+        if not (
+            user.has_group("scm_base.group_finance")
+            or user.has_group("scm_base.group_scm_admin")
+        ):
+            raise AccessError(_("Payments received are registered by Finance."))
+        payments = super().create(vals_list)
+        for payment in payments:
+            payment._scm_check_payment()
+        return payments
+
+    def write(self, vals):
+        raise UserError(
+            _("A registered payment is not changed: register a correction instead.")
+        )
+
+    def unlink(self):
+        if not (
+            self.env.user.has_group("scm_base.group_finance")
+            or self.env.user.has_group("scm_base.group_scm_admin")
+        ):
+            raise AccessError(_("Payments received are registered by Finance."))
+        for payment in self:
+            payment.contract_id.sudo().message_post(
+                body=_(
+                    "Payment of %(amount)s on %(date)s removed by %(user)s.",
+                    amount=payment.amount,
+                    date=payment.date,
+                    user=self.env.user.name,
+                )
+            )
+        return super().unlink()
+
+    def _scm_check_payment(self):
+        contract = self.contract_id
+        if contract.stage not in contract._scm_in_force_stages():
+            raise UserError(
+                _(
+                    "%(doc)s is not in force: payments are registered once the "
+                    "customer signed it.",
+                    doc=contract.display_name,
+                )
+            )
+        if self.amount <= 0:
+            raise UserError(_("A payment received needs a positive amount."))
+        if self.date > fields.Date.context_today(self):
+            raise UserError(_("A payment cannot be received in the future."))
+        if (
+            contract.currency_id.compare_amounts(
+                contract.amount_received, contract.amount
+            )
+            > 0
+        ):
+            raise UserError(
+                _(
+                    "The payments of %(doc)s would exceed its amount.",
+                    doc=contract.display_name,
+                )
+            )
+        if (
+            self.milestone_id
+            and self.milestone_id.currency_id.compare_amounts(
+                self.milestone_id.amount_received, self.milestone_id.amount
+            )
+            > 0
+        ):
+            raise UserError(
+                _(
+                    "The payments of the milestone %(name)s would exceed its amount.",
+                    name=self.milestone_id.name,
+                )
+            )

@@ -1,0 +1,1 @@
+from . import scm_contract_original_report

@@ -1,0 +1,2 @@
+from . import scm_contract_customer_sign
+from . import scm_contract_register
