@@ -16,6 +16,7 @@
     "data": [
         "security/ir.model.access.csv",
         "security/scm_contracts_rules.xml",
+        "data/scm_contract_data.xml",
         "report/scm_contract_reports.xml",
         "data/scm_contract_template_data.xml",
         "data/scm_contract_tier_data.xml",

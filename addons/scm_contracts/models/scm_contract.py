@@ -106,6 +106,7 @@ WORKFLOW_FIELDS = {
     "cancelled_date",
     "customer_refusal_count",
 }
+STEP_ACTIVITY = "scm_contracts.mail_activity_type_contract_step"
 NUMBER_RE = re.compile(r"^SCMS[CJRPN][A-Z]{0,4}-\d{4}\d{3}$")
 
 
@@ -553,9 +554,7 @@ class ScmContract(models.Model):
 
     def _compute_display_name(self):
         for contract in self:
-            contract.display_name = contract.number or _(
-                "Draft: %(title)s", title=contract.title or ""
-            )
+            contract.display_name = contract.number or contract.title
 
     @api.model
     def _group_expand_stage(self, stages, domain):
@@ -716,7 +715,11 @@ class ScmContract(models.Model):
         return res
 
     def _scm_write(self, vals):
-        return self.with_context(scm_contract_internal=True).sudo().write(vals)
+        return (
+            self.with_context(scm_contract_internal=True, skip_validation_check=True)
+            .sudo()
+            .write(vals)
+        )
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_numbered(self):
@@ -978,9 +981,9 @@ class ScmContract(models.Model):
         for contract in self:
             contract._scm_check_stage(("draft",), _("submitted"))
             contract._scm_check_may_submit()
-            contract._scm_record_version()
         res = super().action_scm_submit()
         for contract in self:
+            contract._scm_record_version()
             contract._scm_write({"stage": "review"})
             if contract.proposal_id:
                 contract.proposal_id.sudo()._scm_deadline_close("SAL-PROP-08")
@@ -1106,11 +1109,9 @@ class ScmContract(models.Model):
     def _scm_todo(self, user, summary):
         """The person who owes the next step sees it in their activities."""
         self.ensure_one()
-        self.sudo().activity_feedback(["mail.mail_activity_data_todo"])
+        self.sudo().activity_feedback([STEP_ACTIVITY])
         if user:
-            self.sudo().activity_schedule(
-                "mail.mail_activity_data_todo", summary=summary, user_id=user.id
-            )
+            self.sudo().activity_schedule(STEP_ACTIVITY, summary=summary, user_id=user.id)
 
     def _scm_next_actor(self):
         self.ensure_one()
@@ -1270,28 +1271,27 @@ class ScmContract(models.Model):
 
     def _scm_check_printable(self):
         self.ensure_one()
-        allowed = (
-            ("customer_accepted",)
-            if (self.contract_type in CUSTOMER_ANSWERS_FIRST)
-            else ("approved",)
-        )
-        if self.stage not in allowed:
-            raise UserError(
-                _(
-                    "%(doc)s cannot be printed as an original before it is "
-                    "approved%(customer)s.",
-                    doc=self.display_name,
-                    customer=_(" and accepted by the customer")
-                    if self.contract_type in CUSTOMER_ANSWERS_FIRST
-                    else "",
-                )
-            )
-        if self.contract_class == "major" and not self._scm_president_approved():
+        if (
+            self.stage in BEFORE_PRINT
+            and self.contract_class == "major"
+            and not self._scm_president_approved()
+        ):
             raise UserError(
                 _(
                     "%(doc)s is a major contract: the President approves it before "
                     "it is printed and signed (CON-GEN-03).",
                     doc=self.display_name,
+                )
+            )
+        customer_first = self.contract_type in CUSTOMER_ANSWERS_FIRST
+        allowed = ("customer_accepted",) if customer_first else ("approved",)
+        if self.stage not in allowed:
+            raise UserError(
+                _(
+                    "%(doc)s cannot be printed as an original now: it is printed "
+                    "once approved%(customer)s.",
+                    doc=self.display_name,
+                    customer=_(" and accepted by the customer") if customer_first else "",
                 )
             )
 
@@ -1572,7 +1572,7 @@ class ScmContract(models.Model):
             contract._scm_write(
                 {"stage": "originals_returned", "originals_returned_date": now}
             )
-            contract.sudo().activity_feedback(["mail.mail_activity_data_todo"])
+            contract.sudo().activity_feedback([STEP_ACTIVITY])
         return True
 
     def _scm_distribution_list(self):
@@ -1615,22 +1615,22 @@ class ScmContract(models.Model):
 
     def action_start_execution(self):
         for contract in self:
-            contract._scm_check_stage(("effective", "originals_returned"), _("started"))
             contract._scm_check_mcd(_("start the execution of"))
+            contract._scm_check_stage(("effective", "originals_returned"), _("started"))
             contract._scm_write({"stage": "in_execution"})
         return True
 
     def action_mark_implementation_accepted(self):
         for contract in self:
-            contract._scm_check_stage(("in_execution",), _("accepted"))
             contract._scm_check_mcd(_("record the acceptance of"))
+            contract._scm_check_stage(("in_execution",), _("accepted"))
             contract._scm_write({"stage": "accepted"})
         return True
 
     def action_start_paid_service(self):
         for contract in self:
-            contract._scm_check_stage(("accepted",), _("moved to paid service"))
             contract._scm_check_mcd(_("start the paid service of"))
+            contract._scm_check_stage(("accepted",), _("moved to paid service"))
             contract._scm_write({"stage": "paid_service"})
         return True
 
@@ -1670,6 +1670,7 @@ class ScmContract(models.Model):
             )
             contract.sudo().activity_unlink(
                 [
+                    STEP_ACTIVITY,
                     "mail.mail_activity_data_todo",
                     "scm_base.mail_activity_type_scm_deadline",
                 ]

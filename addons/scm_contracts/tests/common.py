@@ -1,0 +1,116 @@
+from odoo import fields
+
+from odoo.addons.scm_sales.tests.common import ScmSalesCase
+
+SERVICE_CLAUSES = {
+    "free_modification": "provided",
+    "runin_months": 3,
+    "post_runin_charging": "磨合期满后按年收取系统维护费，每年为合同软件金额的10%。",
+}
+
+
+class ScmContractsCase(ScmSalesCase):
+    """Contracts at every step of their way, as the acting users."""
+
+    @classmethod
+    def setUpClass(cls):
+        super().setUpClass()
+        ref = cls.env.ref
+        for login in ("mrd.manager", "wh.consultant", "mcd.consultant"):
+            cls.users[login] = ref(f"scm_base.user_{login.replace('.', '_')}")
+        cls.Contract = cls.env["scm.contract"]
+        cls.chufeng = ref("scm_sales.partner_wh_chufeng")
+        cls.hanjiang = ref("scm_sales.partner_wh_hanjiang")
+        cls.jinghua = ref("scm_sales.partner_bj_jinghua")
+        cls.yanshan = ref("scm_sales.partner_bj_yanshan")
+        cls.lingnan = ref("scm_sales.partner_hq_lingnan")
+        cls.proposal = ref("scm_sales.proposal_wh_chufeng")
+        cls.wh_manager = cls.users["wh.manager"]
+        cls.bj_manager = cls.users["bj.manager"]
+        cls.mc_manager = cls.users["mc.manager"]
+        cls.msd_manager = cls.users["msd.manager"]
+        cls.finance = cls.users["finance.staff"]
+        cls.president = cls.users["president"]
+
+    # -- drafting ---------------------------------------------------------------
+    def sc_values(self, **vals):
+        values = {
+            "title": "楚风服饰 SCMS 企业管理改造合同",
+            "contract_type": "sc",
+            "company_id": self.wuhan.id,
+            "partner_id": self.chufeng.id,
+            "proposal_id": self.proposal.id,
+            "amount": 395000,
+            **SERVICE_CLAUSES,
+        }
+        values.update(vals)
+        return values
+
+    def new_contract(self, user=None, **vals):
+        user = user or self.wh_manager
+        return self.Contract.with_user(user).create(self.sc_values(**vals))
+
+    def check_clauses(self, contract, user=None):
+        user = user or contract.user_id
+        contract.checklist_line_ids.with_user(user).write({"checked": True})
+
+    def submit(self, contract, user=None):
+        user = user or self.wh_manager
+        self.check_clauses(contract, user)
+        contract.with_user(user).action_scm_submit()
+
+    def approved(self, contract, submitter=None, approver=None):
+        """Submitted and approved by the type's approver (and the President
+        for a major contract)."""
+        self.submit(contract, submitter)
+        approver = approver or {
+            "sc": self.mc_manager,
+            "network": self.mc_manager,
+            "brand": self.mc_manager,
+            "secondary": self.users["cc.manager"],
+            "tech_service": self.users["mcd.manager"],
+        }[contract.contract_type]
+        self.approve(contract, approver, "同意，与建议书一致。")
+        if contract.contract_class == "major":
+            self.approve(contract, self.president, "同意签订。")
+        return contract
+
+    def office_user(self, contract):
+        return contract.sudo().office_department_id.manager_id.user_id
+
+    def printed(self, contract, **kwargs):
+        self.approved(contract, **kwargs)
+        if contract.contract_type in ("secondary", "tech_service", "brand"):
+            side = self.side_user(contract)
+            contract.with_user(side).action_send_to_customer()
+            contract.with_user(side).action_customer_accept()
+        contract.with_user(self.office_user(contract)).action_print_original()
+        return contract
+
+    def side_user(self, contract):
+        if contract.contract_type == "brand":
+            return self.users["brand.manager"]
+        if contract.is_hq_contract:
+            return self.office_user(contract)
+        return contract.sudo().company_id.scm_manager_id
+
+    def registered(self, contract, **kwargs):
+        self.printed(contract, **kwargs)
+        contract.with_user(self.finance)._scm_register(
+            "CW-2026-0101", fields.Date.context_today(contract)
+        )
+        return contract
+
+    def aa_signed(self, contract, **kwargs):
+        self.registered(contract, **kwargs)
+        if not contract.is_hq_contract and contract.contract_type != "brand":
+            contract.with_user(self.office_user(contract)).action_send_to_branch()
+        contract.with_user(contract.sudo()._scm_aa_signatory()).action_sign_aa()
+        return contract
+
+    def effective(self, contract, **kwargs):
+        self.aa_signed(contract, **kwargs)
+        contract.with_user(self.side_user(contract))._scm_record_customer_signature(
+            "张总经理", fields.Date.context_today(contract), True
+        )
+        return contract
