@@ -631,7 +631,7 @@ class ScmContract(models.Model):
 
     # -- create / write / unlink
     @api.model
-    def _scm_check_input(self, vals):
+    def _scm_check_input(self, vals, records=None):
         """Clear messages for bad input, before anything is written."""
         if "contract_type" in vals and vals["contract_type"] not in TYPE_LETTERS:
             raise UserError(
@@ -645,6 +645,16 @@ class ScmContract(models.Model):
         for name in ("amount", "hardware_amount"):
             if name in vals and (vals[name] or 0.0) < 0:
                 raise UserError(_("Contract amounts cannot be negative."))
+        for contract in records if records is not None else [None]:
+            amount = vals.get("amount", contract.amount if contract else 0.0) or 0.0
+            hardware = (
+                vals.get("hardware_amount", contract.hardware_amount if contract else 0.0)
+                or 0.0
+            )
+            if hardware > amount:
+                raise UserError(
+                    _("The hardware amount cannot exceed the contract amount.")
+                )
 
     @api.model
     def _scm_template_values(self, vals):
@@ -684,7 +694,7 @@ class ScmContract(models.Model):
         return contracts
 
     def write(self, vals):
-        self._scm_check_input(vals)
+        self._scm_check_input(vals, self)
         if not self.env.context.get("scm_contract_internal"):
             if set(vals) & WORKFLOW_FIELDS:
                 raise UserError(

@@ -1,1 +1,3 @@
 from . import test_sc_contract
+from . import test_numbering
+from . import test_classification
