@@ -321,6 +321,12 @@ class ScmContract(models.Model):
         tracking=True,
         help="The confirmed brand proposal (CON-BR-01).",
     )
+    tech_service_overlap = fields.Boolean(
+        string="Service Already Covered",
+        compute="_compute_tech_service_overlap",
+        help="The customer's S&C contract in force contains the "
+        "technical-service clauses (CON-TS-01).",
+    )
     sc_contract_id = fields.Many2one(
         "scm.contract",
         string="S&C Contract",
@@ -495,6 +501,40 @@ class ScmContract(models.Model):
                 or contract.key_special_approved
                 or (contract.amount or 0.0) >= KEY_PROJECT_BUDGET
             )
+
+    @api.depends("contract_type", "partner_id")
+    def _compute_tech_service_overlap(self):
+        for contract in self:
+            contract.tech_service_overlap = (
+                contract.contract_type == "tech_service"
+                and bool(contract.partner_id)
+                and bool(
+                    self.sudo().search_count(
+                        [
+                            ("partner_id", "=", contract.partner_id.id),
+                            ("contract_type", "=", "sc"),
+                            ("tech_service_included", "=", True),
+                            ("stage", "in", IN_FORCE),
+                        ],
+                        limit=1,
+                    )
+                )
+            )
+
+    @api.onchange("partner_id", "contract_type")
+    def _onchange_tech_service_overlap(self):
+        if self.tech_service_overlap:
+            return {
+                "warning": {
+                    "title": _("Technical service already contracted"),
+                    "message": _(
+                        "The S&C contract of %(customer)s in force contains the "
+                        "technical-service clauses: the branch serves under it "
+                        "and no separate contract is needed (CON-TS-01).",
+                        customer=self.partner_id.display_name,
+                    ),
+                }
+            }
 
     @api.depends("effective_date", "number_year")
     def _compute_number_year_mismatch(self):
@@ -895,8 +935,15 @@ class ScmContract(models.Model):
                         customer=self.partner_id.display_name,
                     )
                 )
-        if self.contract_type == "tech_service" and self.sc_contract_id:
-            if self.sc_contract_id.stage != "paid_service":
+        if self.contract_type == "tech_service":
+            if not self.sc_contract_id:
+                raise ValidationError(
+                    _(
+                        "A technical service contract continues the paid service "
+                        "period of an S&C contract: link it (CON-TS-01)."
+                    )
+                )
+            if self.sc_contract_id.sudo().stage != "paid_service":
                 raise ValidationError(
                     _(
                         "A technical service contract is drafted once the S&C "
@@ -1045,6 +1092,14 @@ class ScmContract(models.Model):
         mine = (tiers or self.review_ids).filtered(
             lambda r: r.status in ("waiting", "pending") and user in r.reviewer_ids
         )
+        if not mine or self.state != "to_approve":
+            raise UserError(
+                _(
+                    "You have nothing to approve on %(doc)s now: you are not its "
+                    "approver, or it is not your turn yet.",
+                    doc=self.display_name,
+                )
+            )
         if mine.filtered(lambda r: r.definition_id == self._scm_president_tier()):
             self._scm_check_countersigned_scheme()
         return super()._validate_tier(tiers)

@@ -1,3 +1,4 @@
 from . import test_sc_contract
 from . import test_numbering
 from . import test_classification
+from . import test_types

@@ -55,7 +55,7 @@ class ScmContractsCase(ScmSalesCase):
         contract.checklist_line_ids.with_user(user).write({"checked": True})
 
     def submit(self, contract, user=None):
-        user = user or self.wh_manager
+        user = user or self.side_user(contract)
         self.check_clauses(contract, user)
         contract.with_user(user).action_scm_submit()
 
