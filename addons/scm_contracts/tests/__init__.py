@@ -2,3 +2,4 @@ from . import test_sc_contract
 from . import test_numbering
 from . import test_classification
 from . import test_types
+from . import test_security
