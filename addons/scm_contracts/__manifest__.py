@@ -30,6 +30,7 @@
         # [areas] each area appends its own block below
     ],
     "demo": [
+        "demo/scm_contracts_demo.xml",
         # [areas] each area appends its own demo file below
     ],
 }
