@@ -3,3 +3,4 @@ from . import test_numbering
 from . import test_classification
 from . import test_types
 from . import test_security
+from . import test_http_story
