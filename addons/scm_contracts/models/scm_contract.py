@@ -141,7 +141,7 @@ class ScmContract(models.Model):
         tracking=True,
         help="Assigned once, when the original is printed (CON-NUM-05).",
     )
-    number_year = fields.Integer(string="Number Year", readonly=True, copy=False)
+    number_year = fields.Integer(readonly=True, copy=False)
     title = fields.Char(required=True, tracking=True)
     contract_type = fields.Selection(
         CONTRACT_TYPES,
@@ -153,7 +153,6 @@ class ScmContract(models.Model):
     type_letter = fields.Char(compute="_compute_type_letter", store=True)
     template_id = fields.Many2one(
         "scm.contract.template",
-        string="Template",
         required=True,
         tracking=True,
         domain="[('contract_type', '=', contract_type)]",
@@ -316,7 +315,6 @@ class ScmContract(models.Model):
     )
     brand_proposal_id = fields.Many2one(
         "scm.brand.proposal",
-        string="Brand Proposal",
         index=True,
         tracking=True,
         help="The confirmed brand proposal (CON-BR-01).",
@@ -352,12 +350,9 @@ class ScmContract(models.Model):
     )
     seal_date = fields.Date(string="Sealed On", readonly=True, copy=False)
     registered_date = fields.Datetime(readonly=True, copy=False)
-    registered_by_id = fields.Many2one(
-        "res.users", string="Registered By", readonly=True, copy=False
-    )
+    registered_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     presented_by_id = fields.Many2one(
         "res.users",
-        string="Presented By",
         readonly=True,
         copy=False,
         help="The manager who took the contract to Finance for registration.",
@@ -412,7 +407,6 @@ class ScmContract(models.Model):
         compute="_compute_collections", store=True, string="Outstanding"
     )
     collection_overdue = fields.Boolean(
-        string="Collection Overdue",
         compute="_compute_collection_overdue",
         search="_search_collection_overdue",
     )
@@ -688,7 +682,9 @@ class ScmContract(models.Model):
         for contract in records if records is not None else [None]:
             amount = vals.get("amount", contract.amount if contract else 0.0) or 0.0
             hardware = (
-                vals.get("hardware_amount", contract.hardware_amount if contract else 0.0)
+                vals.get(
+                    "hardware_amount", contract.hardware_amount if contract else 0.0
+                )
                 or 0.0
             )
             if hardware > amount:
@@ -1113,8 +1109,9 @@ class ScmContract(models.Model):
         if not (comment or "").strip():
             raise UserError(_("Write the reason of your decision."))
         mine = self.review_ids.filtered(
-            lambda r: r.status in ("waiting", "pending")
-            and self.env.user in r.reviewer_ids
+            lambda r: (
+                r.status in ("waiting", "pending") and self.env.user in r.reviewer_ids
+            )
         )
         sequences = self._get_sequences_to_approve(self.env.user)
         mine = mine.filtered(lambda r: r.sequence in sequences)
@@ -1206,7 +1203,9 @@ class ScmContract(models.Model):
         self.ensure_one()
         self.sudo().activity_feedback([STEP_ACTIVITY])
         if user:
-            self.sudo().activity_schedule(STEP_ACTIVITY, summary=summary, user_id=user.id)
+            self.sudo().activity_schedule(
+                STEP_ACTIVITY, summary=summary, user_id=user.id
+            )
 
     def _scm_next_actor(self):
         self.ensure_one()
@@ -1387,7 +1386,9 @@ class ScmContract(models.Model):
                     "%(doc)s cannot be printed as an original now: it is printed "
                     "once approved%(customer)s.",
                     doc=self.display_name,
-                    customer=_(" and accepted by the customer") if customer_first else "",
+                    customer=_(" and accepted by the customer")
+                    if customer_first
+                    else "",
                 )
             )
 

@@ -19,7 +19,7 @@ class ScmContractChecklistLine(models.Model):
     )
     name = fields.Char(string="Clause", required=True)
     description = fields.Text(related="clause_id.description")
-    checked = fields.Boolean(string="Checked")
+    checked = fields.Boolean()
     note = fields.Char()
     checked_by_id = fields.Many2one("res.users", readonly=True)
     checked_date = fields.Datetime(readonly=True)

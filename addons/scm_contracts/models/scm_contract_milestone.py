@@ -42,9 +42,7 @@ class ScmContractMilestone(models.Model):
         string="Outstanding", compute="_compute_amounts", store=True
     )
     in_force = fields.Boolean(compute="_compute_amounts", store=True)
-    overdue = fields.Boolean(
-        string="Overdue", compute="_compute_overdue", search="_search_overdue"
-    )
+    overdue = fields.Boolean(compute="_compute_overdue", search="_search_overdue")
 
     @api.depends("amount", "payment_ids.amount", "contract_id.stage")
     def _compute_amounts(self):

@@ -41,9 +41,14 @@ class ScmContractPayment(models.Model):
         return payments
 
     def write(self, vals):
-        raise UserError(
-            _("A registered payment is not changed: register a correction instead.")
-        )
+        if not self.env.context.get("scm_contract_internal"):
+            raise UserError(
+                _(
+                    "A registered payment is not changed: remove it and register "
+                    "it again."
+                )
+            )
+        return super().write(vals)
 
     def unlink(self):
         if not (

@@ -63,13 +63,16 @@ class ScmContractsCase(ScmSalesCase):
         """Submitted and approved by the type's approver (and the President
         for a major contract)."""
         self.submit(contract, submitter)
-        approver = approver or {
-            "sc": self.mc_manager,
-            "network": self.mc_manager,
-            "brand": self.mc_manager,
-            "secondary": self.users["cc.manager"],
-            "tech_service": self.users["mcd.manager"],
-        }[contract.contract_type]
+        approver = (
+            approver
+            or {
+                "sc": self.mc_manager,
+                "network": self.mc_manager,
+                "brand": self.mc_manager,
+                "secondary": self.users["cc.manager"],
+                "tech_service": self.users["mcd.manager"],
+            }[contract.contract_type]
+        )
         self.approve(contract, approver, "同意，与建议书一致。")
         if contract.contract_class == "major":
             self.approve(contract, self.president, "同意签订。")

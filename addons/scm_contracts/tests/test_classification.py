@@ -38,7 +38,9 @@ class TestContractClassification(ScmContractsCase):
         self.assertTrue(self.new_contract(amount=1000000).is_key_project)
         self.assertFalse(self.new_contract(amount=999999).is_key_project)
         self.assertTrue(
-            self.new_contract(amount=100000, key_industry_development=True).is_key_project
+            self.new_contract(
+                amount=100000, key_industry_development=True
+            ).is_key_project
         )
 
     def test_bad_amounts_are_refused_with_nothing_written(self):
@@ -94,8 +96,16 @@ class TestContractClassification(ScmContractsCase):
 class TestContractCollections(ScmContractsCase):
     def milestones(self):
         return [
-            (0, 0, {"name": "签约付50%", "amount": 200000, "trigger": "date",
-                    "due_date": "2031-04-10"}),
+            (
+                0,
+                0,
+                {
+                    "name": "签约付50%",
+                    "amount": 200000,
+                    "trigger": "date",
+                    "due_date": "2031-04-10",
+                },
+            ),
             (0, 0, {"name": "验收付50%", "amount": 200000, "trigger": "acceptance"}),
         ]
 
@@ -107,7 +117,9 @@ class TestContractCollections(ScmContractsCase):
         with self.assertRaises(UserError):
             contract.with_user(self.wh_manager).action_scm_submit()
         with self.assertRaises(ValidationError):
-            self.new_contract(milestone_ids=[(0, 0, {"name": "x", "amount": 10, "trigger": "date"})])
+            self.new_contract(
+                milestone_ids=[(0, 0, {"name": "x", "amount": 10, "trigger": "date"})]
+            )
 
     def test_con_sc_08_payments_outstanding_and_overdue(self):
         """CON-SC-08: Finance registers payments once the contract is in
@@ -122,8 +134,12 @@ class TestContractCollections(ScmContractsCase):
             payment_model = self.env["scm.contract.payment"].with_user(self.finance)
             first = contract.milestone_ids.sorted("sequence")[0]
             payment_model.create(
-                {"contract_id": contract.id, "milestone_id": first.id, "amount": 150000,
-                 "reference": "银行回单 001"}
+                {
+                    "contract_id": contract.id,
+                    "milestone_id": first.id,
+                    "amount": 150000,
+                    "reference": "银行回单 001",
+                }
             )
             with self.assertRaises(UserError):
                 payment_model.create({"contract_id": contract.id, "amount": 300000})
@@ -135,7 +151,9 @@ class TestContractCollections(ScmContractsCase):
             first.invalidate_recordset(["overdue"])
             contract.invalidate_recordset(["collection_overdue"])
             self.assertTrue(first.overdue)
-            overdue = self.env["scm.contract.milestone"].search([("overdue", "=", True)])
+            overdue = self.env["scm.contract.milestone"].search(
+                [("overdue", "=", True)]
+            )
             self.assertIn(first, overdue)
             self.assertIn(
                 contract, self.Contract.search([("collection_overdue", "=", True)])
@@ -149,7 +167,14 @@ class TestContractCollections(ScmContractsCase):
     def test_prj_run_09_free_report_quota_by_amount(self):
         """PRJ-RUN-09: 5 up to 100,000, 10 up to 500,000, 20 up to
         1,000,000, unlimited above; shown on S&C and secondary contracts."""
-        cases = {100000: 5, 100001: 10, 500000: 10, 500001: 20, 1000000: 20, 1000001: -1}
+        cases = {
+            100000: 5,
+            100001: 10,
+            500000: 10,
+            500001: 20,
+            1000000: 20,
+            1000001: -1,
+        }
         for amount, quota in cases.items():
             self.assertEqual(self.new_contract(amount=amount).free_report_quota, quota)
         unlimited = self.new_contract(amount=1200000)

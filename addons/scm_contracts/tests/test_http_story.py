@@ -45,7 +45,10 @@ class TestContractStoryThroughTheWeb(HttpCase):
             {"context": action["context"]},
         )
         self.call(
-            login, "comment.wizard", "add_comment", [[wizard_id]],
+            login,
+            "comment.wizard",
+            "add_comment",
+            [[wizard_id]],
             {"context": action["context"]},
         )
 
@@ -60,53 +63,119 @@ class TestContractStoryThroughTheWeb(HttpCase):
             "wh.manager", "scm.sales.proposal", "action_open_contracts", [[proposal.id]]
         )
         contract_id = action["res_id"]
-        self.assertEqual(contract_id, self.env.ref("scm_contracts.contract_wh_chufeng_sc").id)
-        self.call("wh.manager", "scm.contract", "write",
-                  [[contract_id], {"amount": 455000}])
-        lines = self.call("wh.manager", "scm.contract.checklist.line", "search",
-                          [[("contract_id", "=", contract_id)]])
-        self.call("wh.manager", "scm.contract", "write", [[contract_id], {
-            "milestone_ids": [(5, 0, 0), (0, 0, {
-                "name": "合同签订后付100%", "amount": 455000, "trigger": "signature"})],
-            "checklist_line_ids": [(1, line, {"checked": True}) for line in lines],
-        }])
+        self.assertEqual(
+            contract_id, self.env.ref("scm_contracts.contract_wh_chufeng_sc").id
+        )
+        self.call(
+            "wh.manager", "scm.contract", "write", [[contract_id], {"amount": 455000}]
+        )
+        lines = self.call(
+            "wh.manager",
+            "scm.contract.checklist.line",
+            "search",
+            [[("contract_id", "=", contract_id)]],
+        )
+        self.call(
+            "wh.manager",
+            "scm.contract",
+            "write",
+            [
+                [contract_id],
+                {
+                    "milestone_ids": [
+                        (5, 0, 0),
+                        (
+                            0,
+                            0,
+                            {
+                                "name": "合同签订后付100%",
+                                "amount": 455000,
+                                "trigger": "signature",
+                            },
+                        ),
+                    ],
+                    "checklist_line_ids": [
+                        (1, line, {"checked": True}) for line in lines
+                    ],
+                },
+            ],
+        )
         self.call("wh.manager", "scm.contract", "action_scm_submit", [[contract_id]])
-        message = self.call("wh.manager", "scm.contract", "validate_tier",
-                            [[contract_id]], expect_error=True)
+        message = self.call(
+            "wh.manager",
+            "scm.contract",
+            "validate_tier",
+            [[contract_id]],
+            expect_error=True,
+        )
         self.assertTrue(message)
         self.decide("mc.manager", contract_id, "与建议书一致，同意。")
-        message = self.call("msd.manager", "scm.contract", "action_print_original",
-                            [[contract_id]], expect_error=True)
+        message = self.call(
+            "msd.manager",
+            "scm.contract",
+            "action_print_original",
+            [[contract_id]],
+            expect_error=True,
+        )
         self.assertIn("CON-GEN-03", message)
         self.decide("president", contract_id, "同意签订。")
-        self.call("msd.manager", "scm.contract", "action_print_original", [[contract_id]])
+        self.call(
+            "msd.manager", "scm.contract", "action_print_original", [[contract_id]]
+        )
         contract = self.env["scm.contract"].browse(contract_id)
         year = fields.Datetime.context_timestamp(contract, contract.printed_date).year
         self.assertEqual(contract.number, f"SCMSCWH-{year}001")
         today = fields.Date.to_string(fields.Date.context_today(contract))
-        self.call("finance.staff", "scm.contract", "_scm_register",
-                  [[contract_id], "CW-001", today], expect_error=True)
+        self.call(
+            "finance.staff",
+            "scm.contract",
+            "_scm_register",
+            [[contract_id], "CW-001", today],
+            expect_error=True,
+        )
         register = self.call(
             "finance.staff", "scm.contract", "action_open_register", [[contract_id]]
         )
-        wizard_id = self.call("finance.staff", "scm.contract.register", "create",
-                              [{"register_no": "CW-001", "seal_date": today}],
-                              {"context": register["context"]})
-        self.call("finance.staff", "scm.contract.register", "action_confirm", [[wizard_id]])
-        self.call("msd.manager", "scm.contract", "action_send_to_branch", [[contract_id]])
-        self.call("bj.manager", "scm.contract", "action_sign_aa", [[contract_id]],
-                  expect_error=True)
-        self.call("wh.manager", "scm.contract", "action_sign_aa", [[contract_id]])
-        sign = self.call("wh.manager", "scm.contract", "action_open_customer_sign",
-                         [[contract_id]])
         wizard_id = self.call(
-            "wh.manager", "scm.contract.customer.sign", "create",
+            "finance.staff",
+            "scm.contract.register",
+            "create",
+            [{"register_no": "CW-001", "seal_date": today}],
+            {"context": register["context"]},
+        )
+        self.call(
+            "finance.staff", "scm.contract.register", "action_confirm", [[wizard_id]]
+        )
+        self.call(
+            "msd.manager", "scm.contract", "action_send_to_branch", [[contract_id]]
+        )
+        self.call(
+            "bj.manager",
+            "scm.contract",
+            "action_sign_aa",
+            [[contract_id]],
+            expect_error=True,
+        )
+        self.call("wh.manager", "scm.contract", "action_sign_aa", [[contract_id]])
+        sign = self.call(
+            "wh.manager", "scm.contract", "action_open_customer_sign", [[contract_id]]
+        )
+        wizard_id = self.call(
+            "wh.manager",
+            "scm.contract.customer.sign",
+            "create",
             [{"signatory": "刘建国（总经理）", "signed_date": today, "sealed": True}],
             {"context": sign["context"]},
         )
-        self.call("wh.manager", "scm.contract.customer.sign", "action_confirm", [[wizard_id]])
-        self.call("msd.manager", "scm.contract", "action_receive_originals", [[contract_id]])
-        self.call("msd.manager", "scm.contract", "action_scm_distribute", [[contract_id]])
+        self.call(
+            "wh.manager", "scm.contract.customer.sign", "action_confirm", [[wizard_id]]
+        )
+        self.call(
+            "msd.manager", "scm.contract", "action_receive_originals", [[contract_id]]
+        )
+        self.call(
+            "msd.manager", "scm.contract", "action_scm_distribute", [[contract_id]]
+        )
         contract.invalidate_recordset()
         self.assertEqual(contract.stage, "originals_returned")
         self.assertEqual(str(contract.effective_date), today)
@@ -124,9 +193,16 @@ class TestContractStoryThroughTheWeb(HttpCase):
         if report.get_wkhtmltopdf_state() == "ok":
             content, kind = report.with_context(
                 force_report_rendering=True, lang="zh_CN"
-            )._render_qweb_pdf("scm_contracts.action_report_scm_contract_sc", [contract_id])
+            )._render_qweb_pdf(
+                "scm_contracts.action_report_scm_contract_sc", [contract_id]
+            )
             self.assertEqual(kind, "pdf")
             self.assertTrue(content.startswith(b"%PDF"))
         # Beijing cannot read it.
-        self.call("bj.manager", "scm.contract", "read", [[contract_id], ["title"]],
-                  expect_error=True)
+        self.call(
+            "bj.manager",
+            "scm.contract",
+            "read",
+            [[contract_id], ["title"]],
+            expect_error=True,
+        )

@@ -130,13 +130,17 @@ class TestContractNumbering(ScmContractsCase):
         """CON-NUM-07: a new branch SZ numbers its first 2025 C contract
         SCMSCSZ-2025001; the 999th is the last of a key."""
         guangdong = self.env.ref("base.state_cn_GD")
-        shenzhen = self.env["res.company"].sudo().create(
-            {
-                "name": "深圳分公司",
-                "parent_id": self.hq.id,
-                "scm_code": "SZ",
-                "scm_province_ids": [(6, 0, guangdong.ids)],
-            }
+        shenzhen = (
+            self.env["res.company"]
+            .sudo()
+            .create(
+                {
+                    "name": "深圳分公司",
+                    "parent_id": self.hq.id,
+                    "scm_code": "SZ",
+                    "scm_province_ids": [(6, 0, guangdong.ids)],
+                }
+            )
         )
         customer = self.Partner.sudo().create(
             self.customer_values(
@@ -153,7 +157,9 @@ class TestContractNumbering(ScmContractsCase):
             {"last_serial": 999}
         )
         self.env.flush_all()
-        full = self.draft(company_id=shenzhen.id, partner_id=customer.id, proposal_id=False)
+        full = self.draft(
+            company_id=shenzhen.id, partner_id=customer.id, proposal_id=False
+        )
         with self.assertRaises(UserError):
             full._scm_assign_number(datetime(2025, 6, 1, 4, 0))
 
@@ -168,7 +174,13 @@ class TestContractNumbering(ScmContractsCase):
         }
         self.assertEqual(
             letters,
-            {"sc": "C", "secondary": "R", "tech_service": "J", "brand": "P", "network": "N"},
+            {
+                "sc": "C",
+                "secondary": "R",
+                "tech_service": "J",
+                "brand": "P",
+                "network": "N",
+            },
         )
 
 
@@ -204,7 +216,9 @@ class TestContractNumberingConcurrency(TransactionCase):
                 [self.key],
             )
             cr.execute("DELETE FROM scm_numbering WHERE key = %s", [self.key])
-            cr.execute("DELETE FROM scm_contract WHERE id IN %s", [tuple(self.contract_ids)])
+            cr.execute(
+                "DELETE FROM scm_contract WHERE id IN %s", [tuple(self.contract_ids)]
+            )
 
     def _number(self, cr, contract_id):
         env = self._env(cr)

@@ -22,7 +22,9 @@ class TestScContract(ScmContractsCase):
         self.assertEqual(contract.contract_type, "sc")
         self.assertEqual(contract.proposal_id, self.proposal)
         self.assertEqual(contract.company_id, self.wuhan)
-        self.assertEqual(contract.template_id, self.env.ref("scm_contracts.template_sc"))
+        self.assertEqual(
+            contract.template_id, self.env.ref("scm_contracts.template_sc")
+        )
         self.assertIn("销售和咨询服务合同", contract.terms)
         self.assertTrue(contract.checklist_line_ids)
         # Without a proposal in customer_accepted, no submission.
@@ -32,8 +34,13 @@ class TestScContract(ScmContractsCase):
             orphan.with_user(self.wh_manager).action_scm_submit()
         self.assertEqual(orphan.stage, "draft")
         self.assertFalse(orphan.scm_approval_round_ids)
-        contract.write({"free_modification": "provided", "runin_months": 3,
-                        "post_runin_charging": "按年收取维护费。"})
+        contract.write(
+            {
+                "free_modification": "provided",
+                "runin_months": 3,
+                "post_runin_charging": "按年收取维护费。",
+            }
+        )
         self.submit(contract)
         self.assertEqual(contract.stage, "review")
 
@@ -80,15 +87,17 @@ class TestScContract(ScmContractsCase):
             self.assertIn(
                 contract, self.Contract.search([("scm_deadline_overdue", "=", True)])
             )
-        arch = self.Contract.with_user(self.mc_manager).get_view(
-            view_type="form"
-        )["arch"]
+        arch = self.Contract.with_user(self.mc_manager).get_view(view_type="form")[
+            "arch"
+        ]
         arch = arch.decode() if isinstance(arch, bytes) else arch
         for name in ("proposal_id", "partner_grade", "partner_customer_class"):
             self.assertIn(f'name="{name}"', arch)
         self.approve(contract, self.mc_manager, "与建议书一致，同意。")
         self.assertEqual(contract.stage, "approved")
-        self.assertFalse(contract.scm_deadline_ids.filtered(lambda d: d.state == "open"))
+        self.assertFalse(
+            contract.scm_deadline_ids.filtered(lambda d: d.state == "open")
+        )
 
     def test_con_sc_03_rejection_notice_and_new_round(self):
         """CON-SC-03: a rejection sends a written notice to the Branch Manager
@@ -139,8 +148,10 @@ class TestScContract(ScmContractsCase):
         self.assertEqual(regular.stage, "approved")
         self.assertFalse(
             regular.review_ids.filtered(
-                lambda r: r.definition_id
-                == self.env.ref("scm_contracts.tier_contract_president")
+                lambda r: (
+                    r.definition_id
+                    == self.env.ref("scm_contracts.tier_contract_president")
+                )
             )
         )
 
@@ -157,7 +168,9 @@ class TestScContract(ScmContractsCase):
         with self.assertRaises(UserError):
             contract.with_user(self.finance)._scm_register("", False)
         self.assertEqual(contract.stage, "printed")
-        contract.with_user(self.finance)._scm_register("CW-001", contract.printed_date.date())
+        contract.with_user(self.finance)._scm_register(
+            "CW-001", contract.printed_date.date()
+        )
         self.assertEqual(contract.stage, "registered")
         self.assertEqual(contract.register_no, "CW-001")
         self.assertEqual(contract.presented_by_id, self.msd_manager)
@@ -198,8 +211,9 @@ class TestScContract(ScmContractsCase):
         """CON-SC-06: HQ-signed S&C contracts are signed by the Market Center
         Manager."""
         contract = self.Contract.with_user(self.msd_manager).create(
-            self.sc_values(company_id=self.hq.id, partner_id=self.lingnan.id,
-                           proposal_id=False)
+            self.sc_values(
+                company_id=self.hq.id, partner_id=self.lingnan.id, proposal_id=False
+            )
         )
         self.assertTrue(contract.is_hq_contract)
         self.assertEqual(contract._scm_aa_signatory(), self.mc_manager)
@@ -216,8 +230,13 @@ class TestScContract(ScmContractsCase):
         contract.with_user(self.msd_manager).action_scm_distribute()
         lines = contract.scm_distribution_ids
         holding = {
-            (line.recipient_department_id.id or line.recipient_company_id.id
-             or line.recipient_partner_id.id, line.copy_type, line.quantity)
+            (
+                line.recipient_department_id.id
+                or line.recipient_company_id.id
+                or line.recipient_partner_id.id,
+                line.copy_type,
+                line.quantity,
+            )
             for line in lines
         }
         ref = self.env.ref
@@ -232,7 +251,9 @@ class TestScContract(ScmContractsCase):
                 (self.chufeng.id, "original", 2),
             },
         )
-        originals = sum(lines.filtered(lambda x: x.copy_type == "original").mapped("quantity"))
+        originals = sum(
+            lines.filtered(lambda x: x.copy_type == "original").mapped("quantity")
+        )
         self.assertEqual(originals, 4)
 
     def test_con_sc_10_independent_branch_keeps_the_original(self):
@@ -249,7 +270,9 @@ class TestScContract(ScmContractsCase):
         )
         self.assertEqual(branch.copy_type, "original")
         self.assertEqual(mcd.copy_type, "copy")
-        originals = sum(lines.filtered(lambda x: x.copy_type == "original").mapped("quantity"))
+        originals = sum(
+            lines.filtered(lambda x: x.copy_type == "original").mapped("quantity")
+        )
         self.assertEqual(originals, 4)
 
     def test_con_sc_08_post_effect_duties(self):
@@ -264,13 +287,24 @@ class TestScContract(ScmContractsCase):
         )
         self.effective(contract)
         duties = {d.duty: d for d in contract.duty_ids}
-        self.assertEqual(set(duties), {"collection", "monitoring", "notification", "audit"})
-        self.assertEqual(duties["collection"].department_id, self.env.ref("scm_base.dept_finance"))
+        self.assertEqual(
+            set(duties), {"collection", "monitoring", "notification", "audit"}
+        )
+        self.assertEqual(
+            duties["collection"].department_id, self.env.ref("scm_base.dept_finance")
+        )
         self.assertEqual(duties["monitoring"].user_id, self.users["mcd.manager"])
-        self.assertEqual(duties["audit"].department_id, self.env.ref("scm_base.dept_audit"))
-        self.assertIn(self.users["mrd.manager"].partner_id, duties["notification"].notice_id.recipient_ids)
+        self.assertEqual(
+            duties["audit"].department_id, self.env.ref("scm_base.dept_audit")
+        )
+        self.assertIn(
+            self.users["mrd.manager"].partner_id,
+            duties["notification"].notice_id.recipient_ids,
+        )
         self.assertTrue(duties["monitoring"].activity_id)
-        self.assertEqual(duties["monitoring"].activity_id.user_id, self.users["mcd.manager"])
+        self.assertEqual(
+            duties["monitoring"].activity_id.user_id, self.users["mcd.manager"]
+        )
 
     def test_con_sc_11_state_machine(self):
         """CON-SC-11: every transition of the S&C contract in order, the major
@@ -290,7 +324,9 @@ class TestScContract(ScmContractsCase):
         self.assertEqual(contract.stage, "printed")
         with self.assertRaises(UserError):
             contract.with_user(self.msd_manager).action_send_to_branch()
-        contract.with_user(self.finance)._scm_register("CW-9", contract.printed_date.date())
+        contract.with_user(self.finance)._scm_register(
+            "CW-9", contract.printed_date.date()
+        )
         self.assertEqual(contract.stage, "registered")
         with self.assertRaises(UserError):
             contract.with_user(self.wh_manager).action_sign_aa()
@@ -326,9 +362,25 @@ class TestScContract(ScmContractsCase):
                 amount=520000,
                 hardware_amount=40000,
                 milestone_ids=[
-                    (0, 0, {"name": "签约付50%", "amount": 260000, "trigger": "date",
-                            "due_date": "2031-03-20"}),
-                    (0, 0, {"name": "验收付50%", "amount": 260000, "trigger": "acceptance"}),
+                    (
+                        0,
+                        0,
+                        {
+                            "name": "签约付50%",
+                            "amount": 260000,
+                            "trigger": "date",
+                            "due_date": "2031-03-20",
+                        },
+                    ),
+                    (
+                        0,
+                        0,
+                        {
+                            "name": "验收付50%",
+                            "amount": 260000,
+                            "trigger": "acceptance",
+                        },
+                    ),
                 ],
             )
             self.assertEqual(contract.contract_class, "major")
@@ -339,7 +391,9 @@ class TestScContract(ScmContractsCase):
             self.approve(contract, self.president, "同意签订。")
             contract.with_user(self.msd_manager).action_print_original()
             self.assertEqual(contract.number, "SCMSCWH-2031001")
-            contract.with_user(self.finance)._scm_register("CW-2031-001", contract.printed_date.date())
+            contract.with_user(self.finance)._scm_register(
+                "CW-2031-001", contract.printed_date.date()
+            )
             contract.with_user(self.msd_manager).action_send_to_branch()
             contract.with_user(self.wh_manager).action_sign_aa()
             contract.with_user(self.wh_manager)._scm_record_customer_signature(
@@ -351,9 +405,13 @@ class TestScContract(ScmContractsCase):
         self.assertEqual(len(contract.scm_distribution_ids), 6)
         self.assertEqual(len(contract.milestone_ids), 2)
         self.assertEqual(contract.amount_outstanding, 520000)
-        html = self.env["ir.actions.report"]._render_qweb_html(
-            "scm_contracts.action_report_scm_contract_sc", contract.ids
-        )[0].decode()
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "scm_contracts.action_report_scm_contract_sc", contract.ids
+            )[0]
+            .decode()
+        )
         self.assertIn("SCMSCWH-2031001", html)
         self.assertIn(self.wh_manager.name, html)
         self.assertIn("张总", html)

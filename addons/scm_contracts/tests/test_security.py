@@ -21,7 +21,15 @@ class TestContractAccess(ScmContractsCase):
                 "runin_months": 3,
                 "post_runin_charging": "按年收取维护费。",
                 "milestone_ids": [
-                    (0, 0, {"name": "签约付100%", "amount": 395000, "trigger": "signature"})
+                    (
+                        0,
+                        0,
+                        {
+                            "name": "签约付100%",
+                            "amount": 395000,
+                            "trigger": "signature",
+                        },
+                    )
                 ],
             }
         )
@@ -47,7 +55,13 @@ class TestContractAccess(ScmContractsCase):
     def test_hq_roles_and_audit_read_all_audit_writes_nothing(self):
         """HQ roles (MSD, Market Center, President, Finance) and the Audit
         Dept read every branch's contracts; audit cannot change them."""
-        for login in ("msd.manager", "mc.manager", "president", "finance.staff", "audit.staff"):
+        for login in (
+            "msd.manager",
+            "mc.manager",
+            "president",
+            "finance.staff",
+            "audit.staff",
+        ):
             found = self.Contract.with_user(self.users[login]).search(
                 [("id", "=", self.contract.id)]
             )
@@ -102,9 +116,18 @@ class TestContractAccess(ScmContractsCase):
         fields_list = [
             name
             for name in (
-                "number", "title", "contract_type", "partner_id", "company_id",
-                "contract_class", "amount", "amount_outstanding", "effective_date",
-                "scm_deadline_overdue", "collection_overdue", "stage",
+                "number",
+                "title",
+                "contract_type",
+                "partner_id",
+                "company_id",
+                "contract_class",
+                "amount",
+                "amount_outstanding",
+                "effective_date",
+                "scm_deadline_overdue",
+                "collection_overdue",
+                "stage",
             )
         ]
 

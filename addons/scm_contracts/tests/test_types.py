@@ -118,7 +118,9 @@ class TestBrandContract(ScmContractsCase):
         cls.brand_manager = cls.users["brand.manager"]
 
     def new_brand(self, **vals):
-        action = self.brand_proposal.with_user(self.brand_manager).action_draft_brand_contract()
+        action = self.brand_proposal.with_user(
+            self.brand_manager
+        ).action_draft_brand_contract()
         contract = self.Contract.browse(action["res_id"])
         if vals:
             contract.with_user(self.brand_manager).write(vals)
@@ -192,7 +194,8 @@ class TestBrandContract(ScmContractsCase):
         self.assertEqual(contract.scm_signature_ids.signer_id, self.brand_manager)
         self.assertEqual(contract.effective_date, fields.Date.context_today(contract))
         self.assertEqual(
-            set(contract.duty_ids.mapped("duty")), {"collection", "implementation", "audit"}
+            set(contract.duty_ids.mapped("duty")),
+            {"collection", "implementation", "audit"},
         )
         contract.with_user(self.brand_manager).action_scm_distribute()
         holding = {
@@ -239,7 +242,9 @@ class TestNetworkContract(ScmContractsCase):
                 "hardware_amount": 120000,
             }
         )
-        self.assertEqual(contract.office_department_id, self.env.ref("scm_base.dept_msd"))
+        self.assertEqual(
+            contract.office_department_id, self.env.ref("scm_base.dept_msd")
+        )
         self.effective(contract, submitter=self.msd_manager)
         self.assertRegex(contract.number, r"^SCMSNDS-\d{4}\d{3}$")
         self.assertEqual(contract.scm_signature_ids.signer_id, self.mc_manager)
