@@ -2,7 +2,7 @@ from datetime import datetime
 
 from freezegun import freeze_time
 
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from .common import ScmContractsCase
@@ -43,6 +43,26 @@ class TestScContract(ScmContractsCase):
         )
         self.submit(contract)
         self.assertEqual(contract.stage, "review")
+
+    def test_con_gen_04_type_template_and_layout(self):
+        """CON-GEN-04: a contract starts on its type's HQ template and its
+        original prints with the type's layout."""
+        for contract_type in ("sc", "secondary", "tech_service", "brand", "network"):
+            template = self.env["scm.contract.template"]._scm_default_for(contract_type)
+            self.assertEqual(template.contract_type, contract_type)
+            self.assertEqual(
+                template.report_id,
+                self.env.ref(f"scm_contracts.action_report_scm_contract_{contract_type}"),
+            )
+        contract = self.new_contract()
+        self.assertEqual(contract.template_id, self.env.ref("scm_contracts.template_sc"))
+        self.assertEqual(contract.terms, contract.template_id.terms)
+        self.assertEqual(
+            contract._scm_final_report(),
+            self.env.ref("scm_contracts.action_report_scm_contract_sc"),
+        )
+        with self.assertRaises(ValidationError):
+            self.new_contract(template_id=self.env.ref("scm_contracts.template_brand").id)
 
     def test_con_gen_01_service_clauses_required_for_c_and_r(self):
         """CON-GEN-01: free modification, run-in and post-run-in charging are
@@ -219,8 +239,9 @@ class TestScContract(ScmContractsCase):
         self.assertEqual(contract._scm_aa_signatory(), self.mc_manager)
 
     def test_con_sc_07_originals_returned_and_con_sc_10_retention(self):
-        """CON-SC-07: MSD receives 2 originals back; CON-SC-10: the retention
-        list for a branch without independent accounting, 4 originals."""
+        """CON-SC-07: MSD receives 2 originals back; CON-SC-09/10: the
+        originals go to the branch and the customer, and the retention list
+        for a branch without independent accounting holds 4 originals."""
         self.wuhan.scm_independent_accounting = False
         contract = self.effective(self.new_contract())
         contract.with_user(self.msd_manager).action_receive_originals()
