@@ -172,9 +172,11 @@ class ScmContract(models.Model):
         self.ensure_one()
         president = self._scm_president_tier()
         if self.review_ids.filtered(
-            lambda r: r.definition_id == president
-            and r.status in ("waiting", "pending")
-            and self.env.user in r.reviewer_ids
+            lambda r: (
+                r.definition_id == president
+                and r.status in ("waiting", "pending")
+                and self.env.user in r.reviewer_ids
+            )
         ):
             self._scm_check_countersigned_scheme()
         return super().validate_tier()
@@ -191,9 +193,7 @@ class ScmContract(models.Model):
         }
         schemes = self.sudo().scheme_ids.filtered(lambda s: s.stage != "cancelled")
         if len(schemes) == 1:
-            action.update(
-                view_mode="form", res_id=schemes.id, views=[(False, "form")]
-            )
+            action.update(view_mode="form", res_id=schemes.id, views=[(False, "form")])
         elif not schemes:
             action.update(view_mode="form", views=[(False, "form")])
         return action

@@ -52,7 +52,6 @@ class ScmContractCancellation(models.Model):
     )
     contract_id = fields.Many2one(
         "scm.contract",
-        string="Contract",
         required=True,
         index=True,
         tracking=True,
@@ -100,7 +99,6 @@ class ScmContractCancellation(models.Model):
     )
     requested_by_id = fields.Many2one(
         "res.users",
-        string="Requested By",
         readonly=True,
         default=lambda self: self.env.user,
         tracking=True,
@@ -245,6 +243,9 @@ class ScmContractCancellation(models.Model):
 
     def write(self, vals):
         if not self.env.context.get("scm_cancellation_internal"):
+            # Access rights first: a reader gets an access error, not a
+            # workflow message.
+            self.check_access("write")
             if vals.keys() & WORKFLOW_FIELDS:
                 raise UserError(
                     _(

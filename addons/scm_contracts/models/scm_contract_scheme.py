@@ -43,7 +43,6 @@ class ScmContractScheme(models.Model):
     title = fields.Char(required=True, tracking=True)
     contract_id = fields.Many2one(
         "scm.contract",
-        string="Contract",
         required=True,
         index=True,
         tracking=True,
@@ -238,6 +237,9 @@ class ScmContractScheme(models.Model):
 
     def write(self, vals):
         if not self.env.context.get("scm_scheme_internal"):
+            # Access rights first: a reader gets an access error, not a
+            # workflow message.
+            self.check_access("write")
             if vals.keys() & WORKFLOW_FIELDS:
                 raise UserError(
                     _("The reference and stage of a scheme are set by its steps.")
@@ -381,8 +383,10 @@ class ScmContractScheme(models.Model):
         res = super().action_scm_sign(slot)
         signature = self.scm_signature_ids.filtered(lambda s: s.slot == slot)
         self.sudo().activity_ids.filtered(
-            lambda a: a.user_id == signature.required_user_id
-            and a.activity_type_id == self.env.ref("mail.mail_activity_data_todo")
+            lambda a: (
+                a.user_id == signature.required_user_id
+                and a.activity_type_id == self.env.ref("mail.mail_activity_data_todo")
+            )
         ).action_feedback(feedback=_("Countersigned"))
         if not self._scm_missing_signatures():
             self._scm_write(
@@ -442,6 +446,6 @@ class ScmContractScheme(models.Model):
 
     def action_print_scheme(self):
         self.ensure_one()
-        return self.env.ref("scm_contracts.action_report_scm_contract_scheme").report_action(
-            self
-        )
+        return self.env.ref(
+            "scm_contracts.action_report_scm_contract_scheme"
+        ).report_action(self)

@@ -1,47 +1,32 @@
-from odoo.addons.scm_sales.tests.common import ScmSalesCase
+from .common import ScmContractsCase
+
+COUNTERSIGNERS = (
+    ("pm", "wh.consultant"),
+    ("mcd", "mcd.manager"),
+    ("mrd", "mrd.manager"),
+    ("software", "sw.manager"),
+    ("qc", "qc.manager"),
+)
 
 
-class ScmCancelkeyCase(ScmSalesCase):
-    """A Wuhan S&C contract drafted from the accepted demo proposal, and the
-    steps that take it to approval and numbering."""
+class ScmCancelkeyCase(ScmContractsCase):
+    """Cancellation forms and implementation schemes of Wuhan S&C contracts,
+    as the acting users."""
 
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        ref = cls.env.ref
-        for login in ("mrd.manager",):
-            cls.users[login] = ref(f"scm_base.user_{login.replace('.', '_')}")
-        cls.proposal = ref("scm_sales.proposal_wh_chufeng")
         cls.Cancellation = cls.env["scm.contract.cancellation"]
         cls.Scheme = cls.env["scm.contract.scheme"]
 
-    def draft_contract(self, **vals):
-        """The S&C draft the Branch Manager completes (CON-SC-01)."""
-        manager = self.users["wh.manager"]
-        contract = self.proposal.with_user(manager)._scm_draft_sc_contract()
-        values = {
-            "free_modification": "provided",
-            "runin_months": 3,
-            "post_runin_charging": "磨合期后按年收取服务费。",
-        }
-        values.update(vals)
-        contract.with_user(manager).write(values)
-        contract.checklist_line_ids.with_user(manager).write({"checked": True})
-        return contract
-
-    def submit(self, contract):
-        contract.with_user(self.users["wh.manager"]).action_scm_submit()
-
-    def approved_contract(self, **vals):
-        contract = self.draft_contract(**vals)
-        self.submit(contract)
-        self.approve(contract, self.users["mc.manager"])
-        return contract
-
-    def numbered_contract(self):
-        contract = self.approved_contract()
+    def approved_regular(self, **vals):
+        contract = self.new_contract(**vals)
+        self.approved(contract)
         self.assertEqual(contract.stage, "approved")
-        contract.with_user(self.users["msd.manager"]).action_print_original()
+        return contract
+
+    def numbered_contract(self, **vals):
+        contract = self.printed(self.new_contract(**vals))
         self.assertTrue(contract.number)
         return contract
 
@@ -52,14 +37,12 @@ class ScmCancelkeyCase(ScmSalesCase):
             "reason": "客户取消虚拟合同，项目不再执行。",
         }
         values.update(vals)
-        return self.Cancellation.with_user(user or self.users["wh.manager"]).create(
-            values
-        )
+        return self.Cancellation.with_user(user or self.wh_manager).create(values)
 
     def approved_cancellation(self, contract):
         request = self.request_cancellation(contract)
-        request.with_user(self.users["wh.manager"]).action_scm_submit()
-        self.approve(request, self.users["mc.manager"], "同意撤销。")
+        request.with_user(self.wh_manager).action_scm_submit()
+        self.approve(request, self.mc_manager, "同意撤销。")
         self.assertEqual(request.stage, "approved")
         return request
 
@@ -73,12 +56,6 @@ class ScmCancelkeyCase(ScmSalesCase):
         values.update(vals)
         return self.Scheme.with_user(user or self.users["wh.consultant"]).create(values)
 
-    def countersign(self, scheme):
-        for slot, login in (
-            ("pm", "wh.consultant"),
-            ("mcd", "mcd.manager"),
-            ("mrd", "mrd.manager"),
-            ("software", "sw.manager"),
-            ("qc", "qc.manager"),
-        ):
+    def countersign(self, scheme, signers=COUNTERSIGNERS):
+        for slot, login in signers:
             scheme.with_user(self.users[login]).action_scm_sign(slot)
