@@ -26,6 +26,7 @@ class ScmContract(models.Model):
         help="The cancellation was approved: the contract may be cancelled.",
     )
     scm_cancel_needs_approval = fields.Boolean(
+        string="Cancellation Needs Approval",
         compute="_compute_cancellation_state",
         help="The contract is numbered or went to approval: it is cancelled "
         "through an approved cancellation form only (SUP-CTR-03).",

@@ -1,3 +1,5 @@
+from freezegun import freeze_time
+
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval
@@ -120,6 +122,26 @@ class TestCancelkey(ScmCancelkeyCase):
             self.approve(request, self.users["cc.manager"])
         self.assertEqual(request.stage, "review")
 
+    def test_sup_ctr_03_review_deadline_overdue(self):
+        """SUP-CTR-03: the approver owes the decision within 1 working day of
+        receipt; past it the form shows under the Overdue filter, and the
+        decision closes the deadline."""
+        contract = self.numbered_contract()
+        request = self.request_cancellation(contract)
+        # Friday 10:00 in China: due on Monday evening.
+        with freeze_time("2026-11-20 02:00:00"):
+            request.with_user(self.wh_manager).action_scm_submit()
+        overdue = [("id", "=", request.id), ("scm_deadline_overdue", "=", True)]
+        with freeze_time("2026-11-23 12:00:00"):
+            self.assertFalse(self.Cancellation.search(overdue))
+        with freeze_time("2026-11-24 02:00:00"):
+            self.assertTrue(self.Cancellation.search(overdue))
+            self.approve(request, self.mc_manager, "同意。")
+            self.assertFalse(self.Cancellation.search(overdue))
+        deadline = request.scm_deadline_ids
+        self.assertEqual(deadline.state, "done")
+        self.assertEqual(deadline.rule_code, "ORG-RULE-09")
+
     @staticmethod
     def _domain_matches(domain, contract_type):
         (field, operator, value) = domain[0]
@@ -207,6 +229,34 @@ class TestCancelkey(ScmCancelkeyCase):
         self.assertEqual(contract.stage, "printed")
         request.with_user(self.users["msd.manager"]).action_cancel_contract()
         self.assertEqual(contract.stage, "cancelled")
+
+    def test_sup_ctr_03_hq_contract_requested_by_the_office(self):
+        """SUP-CTR-03: for an HQ contract the HQ office asks for the
+        cancellation (a branch manager may not), the approver of the type
+        decides, and the office cancels; the number stays."""
+        contract = self.new_contract(
+            user=self.msd_manager,
+            contract_type="network",
+            company_id=self.hq.id,
+            partner_id=self.lingnan.id,
+            proposal_id=False,
+            template_id=self.env.ref("scm_contracts.template_network").id,
+        )
+        self.printed(contract, submitter=self.msd_manager)
+        number = contract.number
+        self.assertTrue(number)
+        with self.assertRaises(AccessError):
+            self.request_cancellation(contract, user=self.wh_manager)
+        request = self.request_cancellation(
+            contract, user=self.msd_manager, reason_type="duplicate"
+        )
+        request.with_user(self.msd_manager).action_scm_submit()
+        self.assertEqual(request.review_ids.reviewer_ids, self.mc_manager)
+        self.approve(request, self.mc_manager, "同意。")
+        contract.with_user(self.msd_manager).action_cancel_contract()
+        self.assertEqual(contract.stage, "cancelled")
+        self.assertEqual(contract.number, number)
+        self.assertEqual(request.stage, "done")
 
     def test_sup_ctr_03_printable_form(self):
         """SUP-CTR-03: the approval sheet prints with the opinions."""
