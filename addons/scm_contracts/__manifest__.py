@@ -28,6 +28,14 @@
         "wizard/scm_contract_register_views.xml",
         "views/scm_contracts_menus.xml",
         # [areas] each area appends its own block below
+        # cancelkey
+        "security/cancelkey_rules.xml",
+        "data/cancelkey_sequence_data.xml",
+        "data/cancelkey_tier_data.xml",
+        "report/cancelkey_reports.xml",
+        "views/cancelkey_cancellation_views.xml",
+        "views/cancelkey_scheme_views.xml",
+        "views/cancelkey_contract_views.xml",
     ],
     "demo": [
         "demo/scm_contracts_demo.xml",

@@ -12,3 +12,6 @@ from . import scm_contract_duty
 from . import scm_sales_proposal
 from . import scm_brand_proposal
 from . import scm_brand_project
+from . import scm_contract_cancellation
+from . import scm_contract_scheme
+from . import scm_contract_cancelkey

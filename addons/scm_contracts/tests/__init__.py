@@ -4,3 +4,4 @@ from . import test_classification
 from . import test_types
 from . import test_security
 from . import test_http_story
+from . import test_cancelkey
