@@ -117,3 +117,42 @@ class ScmContractsCase(ScmSalesCase):
             "张总经理", fields.Date.context_today(contract), True
         )
         return contract
+
+    # -- SUP-KEY-01 (scm_contracts cancelkey area) -------------------------------
+    def countersigned_scheme(self, contract):
+        """The implementation scheme of a major contract or key project,
+        countersigned by the PM and the MCD, MRD, Software and QC managers."""
+        pm = self.users["mcd.consultant"]
+        scheme = (
+            self.env["scm.contract.scheme"]
+            .with_user(pm)
+            .create(
+                {
+                    "contract_id": contract.id,
+                    "title": "项目实施方案书",
+                    "content": "<p>调研、要素法实施、分批上线与验收安排。</p>",
+                    "pm_user_id": pm.id,
+                }
+            )
+        )
+        for slot, user in (
+            ("pm", pm),
+            ("mcd", self.users["mcd.manager"]),
+            ("mrd", self.users["mrd.manager"]),
+            ("software", self.users["sw.manager"]),
+            ("qc", self.users["qc.manager"]),
+        ):
+            scheme.with_user(user).action_scm_sign(slot)
+        return scheme
+
+    def approve(self, document, user, comment="同意"):
+        """The President approves a major contract once its scheme is
+        countersigned (SUP-KEY-01): the tests countersign it first."""
+        if (
+            document._name == "scm.contract"
+            and user == self.president
+            and document._scm_scheme_required()
+            and not document.scm_scheme_countersigned
+        ):
+            self.countersigned_scheme(document)
+        return super().approve(document, user, comment)

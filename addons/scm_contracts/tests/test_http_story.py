@@ -118,6 +118,34 @@ class TestContractStoryThroughTheWeb(HttpCase):
             expect_error=True,
         )
         self.assertIn("CON-GEN-03", message)
+        # SUP-KEY-01: the implementation scheme is countersigned first.
+        message = self.call(
+            "president", "scm.contract", "validate_tier", [[contract_id]],
+            expect_error=True,
+        )
+        self.assertIn("SUP-KEY-01", message)
+        pm = self.env.ref("scm_base.user_wh_consultant")
+        scheme_id = self.call(
+            "wh.consultant",
+            "scm.contract.scheme",
+            "create",
+            [
+                {
+                    "contract_id": contract_id,
+                    "title": "楚风服饰 SCMS 项目实施方案书",
+                    "content": "<p>调研、要素法实施、分批上线与验收安排。</p>",
+                    "pm_user_id": pm.id,
+                }
+            ],
+        )
+        for login, slot in (
+            ("wh.consultant", "pm"),
+            ("mcd.manager", "mcd"),
+            ("mrd.manager", "mrd"),
+            ("sw.manager", "software"),
+            ("qc.manager", "qc"),
+        ):
+            self.call(login, "scm.contract.scheme", "action_scm_sign", [[scheme_id], slot])
         self.decide("president", contract_id, "同意签订。")
         self.call(
             "msd.manager", "scm.contract", "action_print_original", [[contract_id]]
