@@ -284,3 +284,27 @@ class TestApproval(ScmDocumentCase):
             doc.action_scm_submit()
         self.assertEqual(doc.state, "draft")
         self.assertFalse(doc.scm_approval_round_ids)
+
+    def test_org_rule_13_decide_without_the_dialog(self):
+        """ORG-RULE-13: `action_scm_decide` gives a reviewer's decision with
+        its comment, as the dialog does; no comment, no decision, and only the
+        reviewer whose turn it is decides."""
+        document = self.new_document()
+        document.with_user(self.users["wh.consultant"]).action_scm_submit()
+        manager = self.users["wh.manager"]
+        with self.assertRaises(UserError):
+            document.with_user(manager).action_scm_decide("approve", " ")
+        with self.assertRaises(UserError):
+            document.with_user(self.users["bj.manager"]).action_scm_decide(
+                "approve", "同意"
+            )
+        with self.assertRaises(UserError):
+            document.with_user(manager).action_scm_decide("maybe", "同意")
+        document.with_user(manager).action_scm_decide("approve", "同意提交。")
+        opinion = document.scm_approval_round_ids.opinion_ids
+        self.assertEqual(opinion.reviewer_id, manager)
+        self.assertEqual(opinion.comment, "同意提交。")
+        document.with_user(self.users["msd.manager"]).action_scm_decide(
+            "reject", "请补充附件。"
+        )
+        self.assertEqual(document.state, "draft")

@@ -1100,37 +1100,6 @@ class ScmContract(models.Model):
             self._scm_check_countersigned_scheme()
         return super()._validate_tier(tiers)
 
-    def action_scm_decide(self, decision, comment):
-        """Approve or reject as the current user with the comment, as the
-        comment dialog of the form does (for imports and integrations)."""
-        self.ensure_one()
-        if decision not in ("approve", "reject"):
-            raise UserError(_("An approval decision is either approve or reject."))
-        if not (comment or "").strip():
-            raise UserError(_("Write the reason of your decision."))
-        mine = self.review_ids.filtered(
-            lambda r: (
-                r.status in ("waiting", "pending") and self.env.user in r.reviewer_ids
-            )
-        )
-        sequences = self._get_sequences_to_approve(self.env.user)
-        mine = mine.filtered(lambda r: r.sequence in sequences)
-        if not mine:
-            raise UserError(
-                _(
-                    "You have nothing to approve on %(doc)s now: you are not its "
-                    "approver, or it is not your turn yet.",
-                    doc=self.display_name,
-                )
-            )
-        mine.write({"comment": comment.strip()})
-        if decision == "approve":
-            self._validate_tier(mine)
-        else:
-            self._rejected_tier(mine)
-        self._update_counter({"review_deleted": True})
-        return True
-
     def _scm_check_countersigned_scheme(self):
         """SUP-KEY-01: a major or key contract reaches the President with an
         implementation scheme countersigned by the parties concerned. Extended
