@@ -1420,6 +1420,7 @@ class ScmContract(models.Model):
             user.has_group("scm_base.group_finance") or self._scm_acts_for(registrar),
             _("register"),
         )
+        seal_date = fields.Date.to_date(seal_date)
         if not (register_no or "").strip() or not seal_date:
             raise UserError(
                 _(
@@ -1547,6 +1548,7 @@ class ScmContract(models.Model):
                 _("The contract takes effect with the customer's signature and seal.")
             )
         today = fields.Date.context_today(self)
+        signed_date = fields.Date.to_date(signed_date)
         if not signed_date or signed_date > today:
             raise UserError(_("The customer's signature date cannot be in the future."))
         if (
