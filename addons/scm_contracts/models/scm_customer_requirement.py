@@ -304,6 +304,8 @@ class ScmCustomerRequirement(models.Model):
     def write(self, vals):
         if self.env.context.get("scm_requirement_internal"):
             return super().write(vals)
+        # Who may not write at all (auditors) is told so before anything else.
+        self.check_access("write")
         if vals.keys() & WORKFLOW_FIELDS:
             raise UserError(
                 _(
@@ -779,7 +781,7 @@ class ScmCustomerRequirement(models.Model):
 
     def _scm_review_reasons(self, review):
         return "; ".join(
-            f"{line.department_id.name}: {line.opinion}"
+            f"{line.department_name}: {line.opinion}"
             for line in review.line_ids
             if line.decision == "disagree"
         )

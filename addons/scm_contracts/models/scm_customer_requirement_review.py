@@ -1,4 +1,4 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ScmCustomerRequirementReview(models.Model):
@@ -58,6 +58,11 @@ class ScmCustomerRequirementReview(models.Model):
         readonly=True,
         help="Departments MCD added to the Software Dept, the QC Dept and MSD.",
     )
+    extra_department_names = fields.Char(
+        string="Center Departments",
+        compute="_compute_extra_department_names",
+        help="Shown to the branch, which does not see HQ's departments.",
+    )
     line_ids = fields.One2many(
         "scm.customer.requirement.review.line",
         "review_id",
@@ -93,6 +98,13 @@ class ScmCustomerRequirementReview(models.Model):
             "A requirement report has one review per round number.",
         ),
     ]
+
+    @api.depends("extra_department_ids")
+    def _compute_extra_department_names(self):
+        for review in self:
+            review.extra_department_names = ", ".join(
+                review.sudo().extra_department_ids.mapped("name")
+            )
 
     def _compute_line_counts(self):
         for review in self:

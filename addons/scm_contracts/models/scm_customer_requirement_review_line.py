@@ -39,6 +39,11 @@ class ScmCustomerRequirementReviewLine(models.Model):
     department_id = fields.Many2one(
         "hr.department", string="Department", required=True, readonly=True
     )
+    department_name = fields.Char(
+        string="Reviewing Department",
+        compute="_compute_department_name",
+        help="Shown to the branch, which does not see HQ's departments.",
+    )
     reviewer_id = fields.Many2one(
         "res.users",
         string="Department Manager",
@@ -81,6 +86,11 @@ class ScmCustomerRequirementReviewLine(models.Model):
     signed_at = fields.Datetime(string="Signed On", compute="_compute_signature")
     can_sign = fields.Boolean(compute="_compute_can_sign")
 
+    @api.depends("department_id")
+    def _compute_department_name(self):
+        for line in self:
+            line.department_name = line.sudo().department_id.name
+
     @api.depends("scm_signature_ids.state")
     def _compute_signature(self):
         for line in self:
@@ -117,7 +127,7 @@ class ScmCustomerRequirementReviewLine(models.Model):
     @api.depends("department_id", "round_no")
     def _compute_display_name(self):
         for line in self:
-            line.display_name = f"{line.department_id.name} #{line.round_no}"
+            line.display_name = f"{line.department_name} #{line.round_no}"
 
     # -- who acts on the line
     def _scm_may_act(self, user=None):
@@ -136,7 +146,7 @@ class ScmCustomerRequirementReviewLine(models.Model):
                     _(
                         "Only the manager of %(unit)s (or an authorised delegate) "
                         "may %(action)s this review line.",
-                        unit=line.department_id.name,
+                        unit=line.department_name,
                         action=action,
                     )
                 )
@@ -145,7 +155,7 @@ class ScmCustomerRequirementReviewLine(models.Model):
                     _(
                         "The review line of %(unit)s is closed: it was signed or "
                         "its round was decided.",
-                        unit=line.department_id.name,
+                        unit=line.department_name,
                     )
                 )
 
@@ -186,7 +196,7 @@ class ScmCustomerRequirementReviewLine(models.Model):
         return [
             {
                 "slot": SIGNATURE_SLOT,
-                "name": _("Manager of %(unit)s", unit=self.department_id.name),
+                "name": _("Manager of %(unit)s", unit=self.department_name),
                 "required_user_id": self.reviewer_id.id,
             }
         ]
@@ -208,7 +218,7 @@ class ScmCustomerRequirementReviewLine(models.Model):
                     _(
                         "The review line of %(unit)s is incomplete: fill in "
                         "%(fields)s before signing.",
-                        unit=line.department_id.name,
+                        unit=line.department_name,
                         fields=", ".join(missing),
                     )
                 )
@@ -224,7 +234,7 @@ class ScmCustomerRequirementReviewLine(models.Model):
                 body=_(
                     "%(unit)s signed its review opinion (round %(round)s): "
                     "%(decision)s.",
-                    unit=line.department_id.name,
+                    unit=line.department_name,
                     round=line.round_no,
                     decision=decision,
                 )
