@@ -139,8 +139,10 @@ class ScmContract(models.Model):
         if self.contract_type != "secondary":
             return
         requirement = self.requirement_id.sudo()
-        if requirement and requirement._scm_last_unanimous_review() and (
-            requirement._scm_changed_since_unanimous()
+        if (
+            requirement
+            and requirement._scm_last_unanimous_review()
+            and (requirement._scm_changed_since_unanimous())
         ):
             raise UserError(
                 _(

@@ -140,9 +140,7 @@ class ScmCustomerRequirement(models.Model):
         string="Requirements", help="The customer's requirements, item by item."
     )
     expected_result = fields.Text(string="Expected Results")
-    expected_schedule = fields.Text(
-        string="Expected Schedule", help="When the customer wants it done."
-    )
+    expected_schedule = fields.Text(help="When the customer wants it done.")
     currency_id = fields.Many2one(
         "res.currency",
         required=True,
@@ -176,7 +174,6 @@ class ScmCustomerRequirement(models.Model):
     )
     current_review_id = fields.Many2one(
         "scm.customer.requirement.review",
-        string="Current Review",
         compute="_compute_current_review_id",
         store=True,
     )
@@ -534,9 +531,7 @@ class ScmCustomerRequirement(models.Model):
         arrival is MCD's receipt, from which MCD owes the review application
         within 1 working day (CON-SEC-02)."""
         self.ensure_one()
-        self._scm_check_state(
-            ("draft", "branch_signed", "revision"), _("sent to MCD")
-        )
+        self._scm_check_state(("draft", "branch_signed", "revision"), _("sent to MCD"))
         self._scm_check_branch_member(_("send"))
         self._scm_check_complete()
         blocked = self._scm_guard_signed(_("sent to MCD"))
@@ -563,8 +558,10 @@ class ScmCustomerRequirement(models.Model):
 
     # -- review (CON-SEC-02/03)
     def _scm_mandatory_departments(self):
-        return self.env["hr.department"].sudo().browse(
-            [self.env.ref(xmlid).id for xmlid in MANDATORY_REVIEWERS]
+        return (
+            self.env["hr.department"]
+            .sudo()
+            .browse([self.env.ref(xmlid).id for xmlid in MANDATORY_REVIEWERS])
         )
 
     def _scm_check_reviewing_departments(self, departments):
@@ -673,9 +670,7 @@ class ScmCustomerRequirement(models.Model):
         self.ensure_one()
         review = self.sudo().current_review_id
         if self.state != "in_review" or review.state != "open":
-            raise UserError(
-                _("%(doc)s is not in review.", doc=self.display_name)
-            )
+            raise UserError(_("%(doc)s is not in review.", doc=self.display_name))
         return review
 
     def action_scm_give_opinion(
@@ -704,9 +699,7 @@ class ScmCustomerRequirement(models.Model):
                 )
             )
         if len(lines) > 1:
-            raise UserError(
-                _("Say for which department you give the review opinion.")
-            )
+            raise UserError(_("Say for which department you give the review opinion."))
         lines.write(
             {
                 "feasibility": feasibility,

@@ -82,7 +82,7 @@ class ScmCustomerRequirementReview(models.Model):
         index=True,
     )
     decided_date = fields.Datetime(string="Decided On", readonly=True)
-    decided_by_id = fields.Many2one("res.users", string="Decided By", readonly=True)
+    decided_by_id = fields.Many2one("res.users", readonly=True)
     content_snapshot = fields.Text(
         string="Reviewed Requirement",
         readonly=True,

@@ -36,9 +36,7 @@ class ScmCustomerRequirementReviewLine(models.Model):
     round_no = fields.Integer(related="review_id.round_no", string="Round")
     review_state = fields.Selection(related="review_id.state", string="Round Result")
     sequence = fields.Integer(default=10, readonly=True)
-    department_id = fields.Many2one(
-        "hr.department", string="Department", required=True, readonly=True
-    )
+    department_id = fields.Many2one("hr.department", required=True, readonly=True)
     department_name = fields.Char(
         string="Reviewing Department",
         compute="_compute_department_name",
@@ -65,7 +63,7 @@ class ScmCustomerRequirementReviewLine(models.Model):
         string="Overdue", compute="_compute_is_overdue", help="Signed late or not yet."
     )
     feasibility = fields.Text(string="Implementation Feasibility")
-    cost_budget = fields.Text(string="Cost Budget")
+    cost_budget = fields.Text()
     schedule = fields.Text(string="Expected Schedule")
     opinion = fields.Text(string="Opinions, Suggestions and Questions")
     decision = fields.Selection(
@@ -212,7 +210,9 @@ class ScmCustomerRequirementReviewLine(models.Model):
                 if not (line[name] or "").strip()
             ]
             if not line.decision:
-                missing.append(line._fields["decision"].get_description(self.env)["string"])
+                missing.append(
+                    line._fields["decision"].get_description(self.env)["string"]
+                )
             if missing:
                 raise UserError(
                     _(
@@ -227,9 +227,9 @@ class ScmCustomerRequirementReviewLine(models.Model):
                 {"state": "signed"}
             )
             line.sudo().deadline_id._mark_done()
-            decision = dict(
-                line._fields["decision"]._description_selection(self.env)
-            )[line.decision]
+            decision = dict(line._fields["decision"]._description_selection(self.env))[
+                line.decision
+            ]
             line.requirement_id.sudo().message_post(
                 body=_(
                     "%(unit)s signed its review opinion (round %(round)s): "

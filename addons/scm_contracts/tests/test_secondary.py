@@ -339,8 +339,11 @@ class TestSecondaryRequirement(SecondaryCase):
         )
         self.assertTrue(
             report.activity_ids.filtered(
-                lambda a: a.user_id == self.manager
-                and a.activity_type_id == self.env.ref("mail.mail_activity_data_todo")
+                lambda a: (
+                    a.user_id == self.manager
+                    and a.activity_type_id
+                    == self.env.ref("mail.mail_activity_data_todo")
+                )
             )
         )
 
@@ -394,9 +397,7 @@ class TestSecondaryRequirement(SecondaryCase):
             Contract.create(
                 {**base, "contract_type": "sc", "requirement_id": unanimous.id}
             )
-        self.assertFalse(
-            self.env["scm.contract"].search([("title", "=", "二次合同")])
-        )
+        self.assertFalse(self.env["scm.contract"].search([("title", "=", "二次合同")]))
         contract = Contract.create({**base, "requirement_id": unanimous.id})
         self.assertEqual(contract.requirement_id, unanimous)
         with self.assertRaises(UserError):
@@ -485,6 +486,56 @@ class TestSecondaryRequirement(SecondaryCase):
             report.with_user(self.manager).action_draft_secondary_contract()
         with self.assertRaises(UserError):
             report.with_user(self.consultant).write({"requirement": "再试"})
+
+    def test_con_sec_02_opinion_form_prints_every_round(self):
+        """CON-SEC-02/03: the 《项目评审意见表》 prints every round, each line
+        with its three assessments, opinion, decision, reviewer and signing
+        time; the branch prints it too. The report itself prints as final
+        only once the Branch Manager signed it (ORG-RULE-05)."""
+        report = self.new_requirement()
+        blocked = report.with_user(self.consultant).action_scm_print_final()
+        self.assertEqual(blocked["tag"], "display_notification")
+        self.sign_and_send(report)
+        self.apply_review(report)
+        report.with_user(self.users["qc.manager"]).action_scm_give_opinion(
+            "验收用例可写。", "6人日。", "2周。", "验收标准不清。", "disagree"
+        )
+        for login in self.panel(report):
+            self.opine(report, login)
+        report.with_user(self.mcd).action_review_revise()
+        self.sign_and_send(report)
+        self.apply_review(report)
+        self.all_agree(report)
+        report.with_user(self.mcd).action_review_unanimous()
+        Report = self.env["ir.actions.report"]
+        for user in (self.mcd, self.consultant):
+            html = (
+                Report.with_user(user)
+                ._render_qweb_html(
+                    "scm_contracts.action_report_scm_customer_requirement_review",
+                    report.ids,
+                )[0]
+                .decode()
+            )
+            for text in (
+                "验收用例可写。",
+                "6人日。",
+                "2周。",
+                "验收标准不清。",
+                self.users["qc.manager"].name,
+                self.env.ref("scm_base.dept_mrd").name,
+            ):
+                self.assertIn(text, html)
+            self.assertEqual(html.count('class="page"'), 2)
+        html = (
+            Report.with_user(self.consultant)
+            ._render_qweb_html(
+                "scm_contracts.action_report_scm_customer_requirement", report.ids
+            )[0]
+            .decode()
+        )
+        self.assertIn(report.requirement, html)
+        self.assertIn(self.manager.name, html)
 
     # -- CON-SEC-11 (requirement report) ---------------------------------------
     def test_con_sec_11_requirement_state_machine(self):

@@ -37,9 +37,9 @@ class ScmCustomerRequirementReviewApply(models.TransientModel):
     @api.depends("requirement_id")
     def _compute_mandatory_department_ids(self):
         for wizard in self:
-            wizard.mandatory_department_ids = (
-                self.env["scm.customer.requirement"]._scm_mandatory_departments()
-            )
+            wizard.mandatory_department_ids = self.env[
+                "scm.customer.requirement"
+            ]._scm_mandatory_departments()
 
     def action_confirm(self):
         self.ensure_one()
