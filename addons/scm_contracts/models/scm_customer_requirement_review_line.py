@@ -176,6 +176,8 @@ class ScmCustomerRequirementReviewLine(models.Model):
                     "review line can be written."
                 )
             )
+        if vals.get("decision") not in (None, False, "agree", "disagree"):
+            raise UserError(_("A review decision is either agree or disagree."))
         self._scm_check_may_act(_("write"))
         # A delegate writes for the manager whose line it is (the record
         # rule only lets reviewers write their own lines).

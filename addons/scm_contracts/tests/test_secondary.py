@@ -260,6 +260,9 @@ class TestSecondaryRequirement(SecondaryCase):
         self.assertEqual(sw_line.state, "pending")
         with self.assertRaises(UserError):
             sw_line.with_user(sw).write({"reviewer_id": qc.id})
+        with self.assertRaises(UserError):
+            sw_line.with_user(sw).write({"decision": "maybe", "schedule": "x"})
+        self.assertFalse(sw_line.schedule)
         sw_line.with_user(sw).write(
             {"cost_budget": "25人日。", "schedule": "6周。", "decision": "agree"}
         )
