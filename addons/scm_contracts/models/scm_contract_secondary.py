@@ -38,14 +38,6 @@ class ScmContract(models.Model):
         "resubmitted (CON-SEC-07).",
     )
 
-    def _scm_write(self, vals):
-        """Core fix: the contract's own steps write while it is under approval
-        (e.g. the stage "review" right after submission); base_tier_validation
-        refuses such writes unless `skip_validation_check` is set."""
-        return super(
-            ScmContract, self.with_context(skip_validation_check=True)
-        )._scm_write(vals)
-
     @api.depends("requirement_id.state", "requirement_id.review_ids.state")
     def _compute_requirement_changed(self):
         for contract in self:
