@@ -9,7 +9,7 @@ class ScmContract(models.Model):
     changed report before the contract is resubmitted; otherwise the
     revised contract only goes through approval again (CON-SEC-07)."""
 
-    _inherit = "scm.contract"
+    _inherit = "scm.contract"  # pylint: disable=consider-merging-classes-inherited
 
     requirement_id = fields.Many2one(
         "scm.customer.requirement",
