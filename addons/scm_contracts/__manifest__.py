@@ -36,9 +36,17 @@
         "views/cancelkey_cancellation_views.xml",
         "views/cancelkey_scheme_views.xml",
         "views/cancelkey_contract_views.xml",
+        # secondary
+        "security/secondary_rules.xml",
+        "data/secondary_sequence_data.xml",
+        "report/secondary_reports.xml",
+        "views/secondary_requirement_views.xml",
+        "views/secondary_review_views.xml",
     ],
     "demo": [
         "demo/scm_contracts_demo.xml",
         # [areas] each area appends its own demo file below
+        # secondary
+        "demo/secondary_demo.xml",
     ],
 }

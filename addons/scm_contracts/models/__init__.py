@@ -15,3 +15,7 @@ from . import scm_brand_project
 from . import scm_contract_cancellation
 from . import scm_contract_scheme
 from . import scm_contract_cancelkey
+from . import scm_customer_requirement
+from . import scm_customer_requirement_review
+from . import scm_customer_requirement_review_line
+from . import scm_contract_secondary

@@ -5,3 +5,4 @@ from . import test_types
 from . import test_security
 from . import test_http_story
 from . import test_cancelkey
+from . import test_secondary
