@@ -44,9 +44,8 @@
         "views/secondary_review_views.xml",
     ],
     "demo": [
-        "demo/scm_contracts_demo.xml",
-        # [areas] each area appends its own demo file below
-        # secondary
+        # the requirement reports come first: a demo contract is drafted from one
         "demo/secondary_demo.xml",
+        "demo/scm_contracts_demo.xml",
     ],
 }

@@ -6,3 +6,4 @@ from . import test_security
 from . import test_http_story
 from . import test_cancelkey
 from . import test_secondary
+from . import test_secondary_contract
