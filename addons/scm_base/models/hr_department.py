@@ -78,6 +78,22 @@ class HrDepartment(models.Model):
                     )
                 )
 
+    @api.depends_context("hierarchical_naming", "lang")
+    def _compute_display_name(self):
+        """The hierarchical name in the user's language: Odoo stores
+        `complete_name` once, in the language of its computation, which shows
+        the units' names in English to a Chinese user."""
+        if not self.env.context.get("hierarchical_naming", True):
+            return super()._compute_display_name()
+        for department in self:
+            names = []
+            # A branch user may name an HQ unit whose parents it cannot read.
+            unit = department.sudo()
+            while unit:
+                names.append(unit.name or "")
+                unit = unit.parent_id
+            department.display_name = " / ".join(reversed(names))
+
     @api.model
     def _scm_resolve(self, name):
         """The unit a name of the manual denotes, aliases included (ORG-UNIT-03)."""

@@ -8,6 +8,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html2plaintext
 
+from odoo.addons.scm_sales.models.scm_sales_plan_line import BUSINESS_LINES
+
 from ..contract_types import (
     BRANCH_SIGNS,
     CONTRACT_TYPES,
@@ -106,6 +108,12 @@ WORKFLOW_FIELDS = {
     "cancelled_date",
     "customer_refusal_count",
 }
+MAJOR_FLAGS = (
+    "flag_system_adjustment",
+    "flag_large_development",
+    "flag_new_region",
+    "flag_new_segment",
+)
 STEP_ACTIVITY = "scm_contracts.mail_activity_type_contract_step"
 NUMBER_RE = re.compile(r"^SCMS[CJRPN][A-Z]{0,4}-\d{4}\d{3}$")
 
@@ -197,9 +205,7 @@ class ScmContract(models.Model):
         help="The HQ unit that receives, prints and registers the contract.",
     )
     business_line = fields.Selection(
-        selection=lambda self: (
-            self.env["scm.sales.actual"]._fields["business_line"].selection
-        ),
+        BUSINESS_LINES,
         compute="_compute_business_line",
         store=True,
         readonly=False,
@@ -260,7 +266,7 @@ class ScmContract(models.Model):
         tracking=True,
         index=True,
     )
-    major_reason = fields.Char(compute="_compute_classification", store=True)
+    major_reason = fields.Char(compute="_compute_major_reason")
     key_industry_development = fields.Boolean(
         string="Serves Industry Development", help="SUP-KEY-01."
     )
@@ -475,21 +481,9 @@ class ScmContract(models.Model):
         for contract in self:
             excl = (contract.amount or 0.0) - (contract.hardware_amount or 0.0)
             contract.amount_excl_hardware = excl
-            reasons = []
-            if excl > MAJOR_THRESHOLD:
-                reasons.append(_("amount excluding hardware above 400,000"))
-            for flag in (
-                "flag_system_adjustment",
-                "flag_large_development",
-                "flag_new_region",
-                "flag_new_segment",
-            ):
-                if contract[flag]:
-                    reasons.append(
-                        contract._fields[flag].get_description(self.env)["string"]
-                    )
-            contract.contract_class = "major" if reasons else "regular"
-            contract.major_reason = "; ".join(reasons)
+            contract.contract_class = (
+                "major" if contract._scm_major_reasons() else "regular"
+            )
             contract.is_key_project = bool(
                 contract.key_industry_development
                 or contract.key_special_approved
@@ -529,6 +523,23 @@ class ScmContract(models.Model):
                     ),
                 }
             }
+
+    def _scm_major_reasons(self):
+        """CON-CLASS-02 (a)-(e), in the user's language."""
+        self.ensure_one()
+        reasons = []
+        excl = (self.amount or 0.0) - (self.hardware_amount or 0.0)
+        if excl > MAJOR_THRESHOLD:
+            reasons.append(_("amount excluding hardware above 400,000"))
+        for flag in MAJOR_FLAGS:
+            if self[flag]:
+                reasons.append(self._fields[flag].get_description(self.env)["string"])
+        return reasons
+
+    @api.depends("amount", "hardware_amount", *MAJOR_FLAGS)
+    def _compute_major_reason(self):
+        for contract in self:
+            contract.major_reason = "; ".join(contract._scm_major_reasons())
 
     @api.depends("effective_date", "number_year")
     def _compute_number_year_mismatch(self):

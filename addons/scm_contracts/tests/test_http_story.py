@@ -120,7 +120,10 @@ class TestContractStoryThroughTheWeb(HttpCase):
         self.assertIn("CON-GEN-03", message)
         # SUP-KEY-01: the implementation scheme is countersigned first.
         message = self.call(
-            "president", "scm.contract", "validate_tier", [[contract_id]],
+            "president",
+            "scm.contract",
+            "validate_tier",
+            [[contract_id]],
             expect_error=True,
         )
         self.assertIn("SUP-KEY-01", message)
@@ -145,7 +148,9 @@ class TestContractStoryThroughTheWeb(HttpCase):
             ("sw.manager", "software"),
             ("qc.manager", "qc"),
         ):
-            self.call(login, "scm.contract.scheme", "action_scm_sign", [[scheme_id], slot])
+            self.call(
+                login, "scm.contract.scheme", "action_scm_sign", [[scheme_id], slot]
+            )
         self.decide("president", contract_id, "同意签订。")
         self.call(
             "msd.manager", "scm.contract", "action_print_original", [[contract_id]]

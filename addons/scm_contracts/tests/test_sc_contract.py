@@ -52,17 +52,23 @@ class TestScContract(ScmContractsCase):
             self.assertEqual(template.contract_type, contract_type)
             self.assertEqual(
                 template.report_id,
-                self.env.ref(f"scm_contracts.action_report_scm_contract_{contract_type}"),
+                self.env.ref(
+                    f"scm_contracts.action_report_scm_contract_{contract_type}"
+                ),
             )
         contract = self.new_contract()
-        self.assertEqual(contract.template_id, self.env.ref("scm_contracts.template_sc"))
+        self.assertEqual(
+            contract.template_id, self.env.ref("scm_contracts.template_sc")
+        )
         self.assertEqual(contract.terms, contract.template_id.terms)
         self.assertEqual(
             contract._scm_final_report(),
             self.env.ref("scm_contracts.action_report_scm_contract_sc"),
         )
         with self.assertRaises(ValidationError):
-            self.new_contract(template_id=self.env.ref("scm_contracts.template_brand").id)
+            self.new_contract(
+                template_id=self.env.ref("scm_contracts.template_brand").id
+            )
 
     def test_con_gen_01_service_clauses_required_for_c_and_r(self):
         """CON-GEN-01: free modification, run-in and post-run-in charging are

@@ -54,7 +54,9 @@ class TestSecondaryContract(ScmContractsCase, SecondaryCase):
         contract.with_user(self.wh_manager).action_send_to_customer()
         with self.assertRaises(UserError):
             contract.with_user(self.wh_manager).action_customer_reject()
-        contract.with_user(self.wh_manager).write({"customer_feedback": "希望分两期上线。"})
+        contract.with_user(self.wh_manager).write(
+            {"customer_feedback": "希望分两期上线。"}
+        )
         contract.with_user(self.wh_manager).action_customer_reject()
         contract.with_user(self.wh_manager).action_start_revision()
         contract.with_user(self.wh_manager).action_scm_submit()
@@ -80,7 +82,9 @@ class TestSecondaryContract(ScmContractsCase, SecondaryCase):
             contract.with_user(self.msd_manager).action_print_original()
         contract.with_user(self.mcd_manager).action_print_original()
         self.assertRegex(contract.number, r"^SCMSRWH-\d{7}$")
-        contract.with_user(self.finance)._scm_register("CW-R-1", contract.printed_date.date())
+        contract.with_user(self.finance)._scm_register(
+            "CW-R-1", contract.printed_date.date()
+        )
         self.assertEqual(contract.presented_by_id, self.mcd_manager)
         contract.with_user(self.mcd_manager).action_send_to_branch()
         contract.with_user(self.wh_manager).action_sign_aa()
@@ -89,15 +93,20 @@ class TestSecondaryContract(ScmContractsCase, SecondaryCase):
         )
         self.assertEqual(contract.stage, "effective")
         duties = {d.duty: d for d in contract.duty_ids}
-        self.assertEqual(set(duties), {"collection", "monitoring", "notification", "audit"})
+        self.assertEqual(
+            set(duties), {"collection", "monitoring", "notification", "audit"}
+        )
         self.assertEqual(duties["notification"].department_id, self.dept_mrd)
         contract.with_user(self.mcd_manager).action_receive_originals()
         contract.with_user(self.mcd_manager).action_scm_distribute()
         lines = contract.scm_distribution_ids
-        self.assertNotIn(self.env.ref("scm_base.dept_msd"), lines.recipient_department_id)
+        self.assertNotIn(
+            self.env.ref("scm_base.dept_msd"), lines.recipient_department_id
+        )
         self.assertEqual(len(lines), 5)
         self.assertEqual(
-            sum(lines.filtered(lambda x: x.copy_type == "original").mapped("quantity")), 4
+            sum(lines.filtered(lambda x: x.copy_type == "original").mapped("quantity")),
+            4,
         )
 
     def test_con_sec_11_contract_state_machine(self):
@@ -119,7 +128,9 @@ class TestSecondaryContract(ScmContractsCase, SecondaryCase):
             contract.with_user(self.wh_manager).action_sign_aa()
         contract.with_user(self.mcd_manager).action_print_original()
         self.assertEqual(contract.stage, "printed")
-        contract.with_user(self.finance)._scm_register("CW-R-2", contract.printed_date.date())
+        contract.with_user(self.finance)._scm_register(
+            "CW-R-2", contract.printed_date.date()
+        )
         self.assertEqual(contract.stage, "registered")
         contract.with_user(self.mcd_manager).action_send_to_branch()
         contract.with_user(self.wh_manager).action_sign_aa()
