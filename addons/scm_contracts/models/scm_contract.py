@@ -59,6 +59,7 @@ BEFORE_PRINT = ("draft", "review", "approved", "sent_to_customer", "customer_acc
 # The text, the parties and the amounts, frozen once submitted.
 CONTENT_FIELDS = {
     "title",
+    "business_line",
     "contract_type",
     "template_id",
     "partner_id",

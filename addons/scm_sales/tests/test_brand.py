@@ -6,8 +6,6 @@ from freezegun import freeze_time
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
-from odoo.addons.scm_sales.models.scm_brand_project import ScmBrandProject
-
 from .common import ScmSalesCase
 
 
@@ -440,8 +438,10 @@ class TestBrand(BrandCase):
         with self.assertRaises(ValidationError):
             project.sudo().write({"team_member_ids": [(6, 0, designers.ids)]})
         self.assertEqual(project.state, "initiated")
+        # Patched on the registry's class: scm_contracts, when installed,
+        # overrides the hook with the contract's real state.
         with patch.object(
-            ScmBrandProject, "_scm_brand_contract_signed", return_value=True
+            type(project), "_scm_brand_contract_signed", return_value=True
         ):
             with self.assertRaises(UserError):
                 project.with_user(self.users["brand.designer"]).action_form_team(
