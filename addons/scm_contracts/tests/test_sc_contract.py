@@ -25,7 +25,7 @@ class TestScContract(ScmContractsCase):
         self.assertEqual(
             contract.template_id, self.env.ref("scm_contracts.template_sc")
         )
-        self.assertIn("销售和咨询服务合同", contract.terms)
+        self.assertIn("企业管理改造", contract.terms)
         self.assertTrue(contract.checklist_line_ids)
         # Without a proposal in customer_accepted, no submission.
         orphan = self.new_contract(proposal_id=False)
