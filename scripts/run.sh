@@ -39,12 +39,15 @@ elif [[ ! -f $stamp || $(cat "$stamp") != "$fingerprint" ]]; then
     have=$(db_query "$DB" \
         "SELECT string_agg(name, ',') FROM ir_module_module WHERE name LIKE 'scm\\_%' AND state = 'installed'")
     new=$(comm -23 <(tr ',' '\n' <<<"$ADDONS" | sort) <(tr ',' '\n' <<<"$have" | sort) | paste -sd,)
+    # One run: the updated addons' schema (e.g. a new column of scm_base) is
+    # in place before a new addon that depends on it loads its demo data.
     if [[ -n $new ]]; then
-        log "installing $new in $DB"
-        odoo -i "$new" --stop-after-init
+        log "updating $have and installing $new in $DB"
+        odoo -u "$have" -i "$new" --stop-after-init
+    else
+        log "updating $have in $DB"
+        odoo -u "$have" --stop-after-init
     fi
-    log "updating $have in $DB"
-    odoo -u "$have" --stop-after-init
     echo "$fingerprint" > "$stamp"
 else
     log "database $DB is up to date"
