@@ -16,6 +16,7 @@ from . import tier_review
 from . import scm_procedure_violation
 from . import scm_signature
 from . import scm_signature_mixin
+from . import scm_stage_mixin
 from . import scm_distribution
 from . import scm_distribution_mixin
 from . import scm_numbering

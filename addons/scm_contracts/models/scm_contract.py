@@ -137,6 +137,7 @@ class ScmContract(models.Model):
         "scm.approval.mixin",
         "scm.signature.mixin",
         "scm.distribution.mixin",
+        "scm.stage.mixin",
     ]
     _order = "create_date desc, id desc"
     _rec_names_search = ["number", "title", "partner_id"]
@@ -756,7 +757,7 @@ class ScmContract(models.Model):
                                 "%(doc)s is %(stage)s: its text, parties and "
                                 "amounts can only change in a revision.",
                                 doc=contract.display_name,
-                                stage=contract._stage_label(),
+                                stage=contract._scm_stage_label(),
                             )
                         )
         res = super().write(vals)
@@ -799,11 +800,6 @@ class ScmContract(models.Model):
         ]
 
     # -- roles
-    def _stage_label(self):
-        return dict(self._fields["stage"]._description_selection(self.env)).get(
-            self.stage
-        )
-
     def _scm_office_manager(self):
         self.ensure_one()
         return self.office_department_id.sudo()._scm_manager_user()
@@ -885,18 +881,6 @@ class ScmContract(models.Model):
                     doc=self.display_name,
                 )
             )
-
-    def _scm_check_stage(self, stages, action):
-        for contract in self:
-            if contract.stage not in stages:
-                raise UserError(
-                    _(
-                        "%(doc)s is %(stage)s: it cannot be %(action)s now.",
-                        doc=contract.display_name,
-                        stage=contract._stage_label(),
-                        action=action,
-                    )
-                )
 
     def _scm_check_may_draft(self):
         """Who drafts which type (CON-SC-01, CON-SEC-04, CON-TS-01, CON-BR-02)."""

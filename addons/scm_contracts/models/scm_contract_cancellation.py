@@ -43,7 +43,7 @@ class ScmContractCancellation(models.Model):
 
     _name = "scm.contract.cancellation"
     _description = "Contract Cancellation Approval Form"
-    _inherit = ["mail.thread", "scm.approval.mixin"]
+    _inherit = ["mail.thread", "scm.approval.mixin", "scm.stage.mixin"]
     _order = "id desc"
     _rec_names_search = ["name", "contract_id"]
 
@@ -291,22 +291,6 @@ class ScmContractCancellation(models.Model):
                 )
 
     # -- helpers ---------------------------------------------------------------------
-    def _scm_stage_label(self):
-        self.ensure_one()
-        return dict(self._fields["stage"]._description_selection(self.env))[self.stage]
-
-    def _scm_check_stage(self, allowed, action):
-        for request in self:
-            if request.stage not in allowed:
-                raise UserError(
-                    _(
-                        "%(doc)s is %(stage)s: it cannot be %(action)s now.",
-                        doc=request.display_name,
-                        stage=request._scm_stage_label(),
-                        action=action,
-                    )
-                )
-
     def _scm_check_contract(self):
         """The contract is still alive and needs this form to be cancelled."""
         self.ensure_one()

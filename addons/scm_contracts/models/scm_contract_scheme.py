@@ -31,7 +31,12 @@ class ScmContractScheme(models.Model):
 
     _name = "scm.contract.scheme"
     _description = "Project Implementation Scheme"
-    _inherit = ["mail.thread", "mail.activity.mixin", "scm.signature.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "scm.signature.mixin",
+        "scm.stage.mixin",
+    ]
     _order = "id desc"
     _rec_names_search = ["name", "title", "contract_id"]
     # The five countersignatures come from five different people.
@@ -276,22 +281,6 @@ class ScmContractScheme(models.Model):
                 )
 
     # -- helpers ----------------------------------------------------------------------
-    def _scm_stage_label(self):
-        self.ensure_one()
-        return dict(self._fields["stage"]._description_selection(self.env))[self.stage]
-
-    def _scm_check_stage(self, allowed, action):
-        for scheme in self:
-            if scheme.stage not in allowed:
-                raise UserError(
-                    _(
-                        "%(doc)s is %(stage)s: it cannot be %(action)s now.",
-                        doc=scheme.display_name,
-                        stage=scheme._scm_stage_label(),
-                        action=action,
-                    )
-                )
-
     def _scm_check_complete(self):
         for scheme in self:
             from_html = self.env["scm.contract"]._scm_html_text(scheme.content)

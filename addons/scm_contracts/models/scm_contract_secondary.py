@@ -114,7 +114,7 @@ class ScmContract(models.Model):
                             "%(doc)s is %(stage)s: its requirement report can "
                             "only change in a revision.",
                             doc=contract.display_name,
-                            stage=contract._stage_label(),
+                            stage=contract._scm_stage_label(),
                         )
                     )
         res = super().write(vals)

@@ -1,0 +1,33 @@
+from odoo import _, models
+from odoo.exceptions import UserError
+
+
+class ScmStageMixin(models.AbstractModel):
+    """Refuses the moves a document's workflow does not have, with one
+    message for every document: "X is <stage>: it cannot be <action> now"."""
+
+    _name = "scm.stage.mixin"
+    _description = "Workflow Stage Checks"
+
+    # The selection field that holds the document's workflow position.
+    _scm_stage_field = "stage"
+
+    def _scm_stage_label(self):
+        self.ensure_one()
+        field = self._fields[self._scm_stage_field]
+        value = self[self._scm_stage_field]
+        return dict(field._description_selection(self.env)).get(value, value)
+
+    def _scm_check_stage(self, allowed, action):
+        """Raise unless every record is in one of the `allowed` stages;
+        `action` is the translated past participle of the refused move."""
+        for record in self:
+            if record[self._scm_stage_field] not in allowed:
+                raise UserError(
+                    _(
+                        "%(doc)s is %(stage)s: it cannot be %(action)s now.",
+                        doc=record.display_name,
+                        stage=record._scm_stage_label(),
+                        action=action,
+                    )
+                )
