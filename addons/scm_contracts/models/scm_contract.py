@@ -1117,10 +1117,15 @@ class ScmContract(models.Model):
                 doc=self.display_name,
             )
         self._scm_notify(office, _("Contract approved"), body, self._scm_drafter_side())
-        self._scm_todo(
-            self._scm_next_actor(),
-            _("Next step of the approved contract %(doc)s", doc=self.display_name),
-        )
+        if self.contract_type in CUSTOMER_ANSWERS_FIRST:
+            self._scm_todo(
+                self._scm_drafter_side(),
+                _("Submit %(doc)s to the customer", doc=self.display_name),
+            )
+        else:
+            self._scm_todo(
+                office, _("Print the original of %(doc)s", doc=self.display_name)
+            )
 
     def _scm_approval_on_rejected(self):
         """CON-SC-03, CON-SEC-06, CON-TS-02, CON-BR-02: a written notice from
@@ -1171,27 +1176,6 @@ class ScmContract(models.Model):
             self.sudo().activity_schedule(
                 STEP_ACTIVITY, summary=summary, user_id=user.id
             )
-
-    def _scm_next_actor(self):
-        self.ensure_one()
-        stage = self.stage
-        if stage == "approved" and self.contract_type in CUSTOMER_ANSWERS_FIRST:
-            return self._scm_drafter_side()
-        if stage in ("approved", "customer_accepted"):
-            return self._scm_office_manager()
-        if stage == "printed":
-            return self.env.ref("scm_base.dept_finance").sudo().manager_id.user_id
-        if stage == "registered":
-            if self.is_hq_contract or self.contract_type == "brand":
-                return self._scm_aa_signatory()
-            return self._scm_office_manager()
-        if stage == "sent_to_branch":
-            return self._scm_aa_signatory()
-        if stage == "aa_signed":
-            return self._scm_drafter_side()
-        if stage == "effective":
-            return self._scm_drafter_side()
-        return self.env["res.users"]
 
     # -- the customer's answer (CON-SEC-06/07, CON-TS-02, CON-BR-02/03)
     def _scm_check_drafter_side(self, action):
@@ -1381,7 +1365,7 @@ class ScmContract(models.Model):
         )
         self._scm_signature_prepare()
         self._scm_todo(
-            self._scm_next_actor(),
+            self.env.ref("scm_base.dept_finance").sudo().manager_id.user_id,
             _("Register and seal %(doc)s", doc=self.display_name),
         )
         return self._scm_final_report().report_action(self)
@@ -1436,10 +1420,16 @@ class ScmContract(models.Model):
                 "presented_by_id": registrar.id,
             }
         )
-        self._scm_todo(
-            self._scm_next_actor(),
-            _("Send the originals of %(doc)s to be signed", doc=self.display_name),
-        )
+        if self._scm_signed_at_hq():
+            self._scm_todo(
+                self._scm_aa_signatory(),
+                _("Sign %(doc)s for AA", doc=self.display_name),
+            )
+        else:
+            self._scm_todo(
+                self._scm_office_manager(),
+                _("Send the originals of %(doc)s to the branch", doc=self.display_name),
+            )
         return True
 
     def action_open_register(self):
@@ -1476,6 +1466,13 @@ class ScmContract(models.Model):
         return True
 
     # -- signatures (CON-SC-06, ORG-RULE-04/05)
+    def _scm_signed_at_hq(self):
+        """AA signs before the originals leave HQ: contracts HQ signs itself
+        and brand contracts, which the Brand Operation Center signs
+        (CON-SC-06, CON-BR-04)."""
+        self.ensure_one()
+        return self.is_hq_contract or self.contract_type == "brand"
+
     def _scm_signature_slots(self):
         self.ensure_one()
         return [
@@ -1489,15 +1486,12 @@ class ScmContract(models.Model):
     def action_sign_aa(self):
         """AA signs first; the customer signs after (CON-SC-06)."""
         self.ensure_one()
-        ready = (
-            "registered"
-            if (self.is_hq_contract or self.contract_type == "brand")
-            else "sent_to_branch"
-        )
+        signed_at_hq = self._scm_signed_at_hq()
+        ready = "registered" if signed_at_hq else "sent_to_branch"
         self._scm_check_stage((ready,), _("signed for AA"))
         self.action_scm_sign("aa")
         self._scm_write({"stage": "aa_signed"})
-        if self.contract_type == "brand" or self.is_hq_contract:
+        if signed_at_hq:
             self.original_ids.sudo().write(
                 {"holder": "branch" if not self.is_hq_contract else "office"}
             )

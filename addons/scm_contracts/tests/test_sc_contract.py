@@ -201,6 +201,42 @@ class TestScContract(ScmContractsCase):
         self.assertEqual(contract.register_no, "CW-001")
         self.assertEqual(contract.presented_by_id, self.msd_manager)
 
+    def step_owner(self, contract):
+        step = self.env.ref("scm_contracts.mail_activity_type_contract_step")
+        return (
+            contract.sudo()
+            .activity_ids.filtered(lambda a: a.activity_type_id == step)
+            .user_id
+        )
+
+    def test_con_sc_05_each_step_waits_on_its_owner(self):
+        """CON-SC-05/06: after approval the next step is an activity of the
+        person who owes it: MSD prints, Finance registers, MSD sends to the
+        branch, the Branch Manager signs; HQ-signed contracts go straight
+        to their signatory."""
+        contract = self.approved(self.new_contract())
+        self.assertEqual(self.step_owner(contract), self.msd_manager)
+        contract.with_user(self.msd_manager).action_print_original()
+        finance_manager = self.env.ref("scm_base.dept_finance").manager_id.user_id
+        self.assertEqual(self.step_owner(contract), finance_manager)
+        contract.with_user(self.finance)._scm_register(
+            "CW-7", contract.printed_date.date()
+        )
+        self.assertEqual(self.step_owner(contract), self.msd_manager)
+        contract.with_user(self.msd_manager).action_send_to_branch()
+        self.assertEqual(self.step_owner(contract), self.wh_manager)
+        hq = self.Contract.with_user(self.msd_manager).create(
+            self.sc_values(
+                company_id=self.hq.id,
+                partner_id=self.lingnan.id,
+                proposal_id=False,
+                contract_type="network",
+                template_id=self.env.ref("scm_contracts.template_network").id,
+            )
+        )
+        self.registered(hq, submitter=self.msd_manager)
+        self.assertEqual(self.step_owner(hq), self.mc_manager)
+
     def test_con_sc_06_aa_signs_before_the_customer(self):
         """CON-SC-06: the Branch Manager signs for AA first; the customer's
         signature and seal make the contract effective on that date."""
