@@ -70,6 +70,16 @@ class ScmDelegation(models.Model):
         )
 
     @api.model
+    def _scm_acts_for(self, user, principals, model_name):
+        """Whether `user` is one of `principals`, or holds today a delegation
+        of one of them for `model_name` documents (ORG-RULE-06)."""
+        if not principals:
+            return False
+        if user in principals:
+            return True
+        return bool(self._scm_delegators(user, model_name) & principals)
+
+    @api.model
     def _scm_delegates(self, delegators, model_name, on_date=None):
         on_date = on_date or fields.Date.context_today(self)
         return (

@@ -324,6 +324,33 @@ class TestSecurity(TransactionCase):
                 self.user_wh_consultant, "res.partner"
             ),
         )
+        # ...who acts for the delegator on that model only, and for nobody else.
+        Delegation = self.env["scm.delegation"]
+        self.assertTrue(
+            Delegation._scm_acts_for(
+                self.user_wh_consultant, self.user_wh_manager, "res.partner"
+            )
+        )
+        self.assertFalse(
+            Delegation._scm_acts_for(
+                self.user_wh_consultant, self.user_wh_manager, "res.company"
+            )
+        )
+        self.assertFalse(
+            Delegation._scm_acts_for(
+                self.user_wh_consultant, self.user_bj_manager, "res.partner"
+            )
+        )
+        self.assertFalse(
+            Delegation._scm_acts_for(
+                self.user_wh_consultant, self.env["res.users"], "res.partner"
+            )
+        )
+        self.assertTrue(
+            Delegation._scm_acts_for(
+                self.user_bj_manager, self.user_bj_manager, "res.partner"
+            )
+        )
 
     def test_sec_delegation_only_for_oneself(self):
         """ORG-RULE-06: a unit manager cannot create a delegation whose delegator

@@ -843,10 +843,9 @@ class ScmContract(models.Model):
     def _scm_acts_for(self, users):
         """The current user is one of `users` or holds their delegation."""
         user = self.env.user
-        if user in users or user.has_group("scm_base.group_scm_admin"):
-            return True
-        delegators = self.env["scm.delegation"]._scm_delegators(user, self._name)
-        return bool(delegators & users)
+        return user.has_group("scm_base.group_scm_admin") or self.env[
+            "scm.delegation"
+        ]._scm_acts_for(user, users, self._name)
 
     def _scm_is_branch_side(self, user=None):
         """The branch that signs the contract (its manager and staff)."""

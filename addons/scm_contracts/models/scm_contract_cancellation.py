@@ -175,10 +175,9 @@ class ScmContractCancellation(models.Model):
         """The current user is one of `users`, holds their delegation for
         this form, or administers the system."""
         user = self.env.user
-        if user in users or user.has_group("scm_base.group_scm_admin"):
-            return True
-        delegators = self.env["scm.delegation"]._scm_delegators(user, self._name)
-        return bool(delegators & users)
+        return user.has_group("scm_base.group_scm_admin") or self.env[
+            "scm.delegation"
+        ]._scm_acts_for(user, users, self._name)
 
     def _scm_requesters(self):
         """Who answers for the contract and may ask for its cancellation: the

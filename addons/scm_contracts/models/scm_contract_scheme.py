@@ -202,9 +202,9 @@ class ScmContractScheme(models.Model):
         for scheme in self:
             if user.has_group("scm_base.group_scm_admin"):
                 continue
-            authors = scheme._scm_authors()
-            delegators = self.env["scm.delegation"]._scm_delegators(user, self._name)
-            if user not in authors and not (delegators & authors):
+            if not self.env["scm.delegation"]._scm_acts_for(
+                user, scheme._scm_authors(), self._name
+            ):
                 raise AccessError(
                     _(
                         "Only the project manager, the side answering for the "

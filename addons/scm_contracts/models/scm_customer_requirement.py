@@ -396,10 +396,7 @@ class ScmCustomerRequirement(models.Model):
         user = self.env.user
         if self.env.su or user.has_group("scm_base.group_scm_admin"):
             return True
-        if principal and user == principal:
-            return True
-        delegators = self.env["scm.delegation"]._scm_delegators(user, self._name)
-        return bool(principal and principal in delegators)
+        return self.env["scm.delegation"]._scm_acts_for(user, principal, self._name)
 
     def _scm_check_branch_manager(self, action):
         for report in self:

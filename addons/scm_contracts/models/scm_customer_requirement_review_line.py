@@ -132,10 +132,9 @@ class ScmCustomerRequirementReviewLine(models.Model):
         """The department's manager, or a delegate of theirs (ORG-RULE-06)."""
         self.ensure_one()
         user = user or self.env.user
-        if user == self.reviewer_id:
-            return True
-        delegators = self.env["scm.delegation"]._scm_delegators(user, self._name)
-        return self.reviewer_id in delegators
+        return self.env["scm.delegation"]._scm_acts_for(
+            user, self.reviewer_id, self._name
+        )
 
     def _scm_check_may_act(self, action):
         for line in self:

@@ -345,10 +345,9 @@ class ScmSalesProposal(models.Model):
     def _scm_is_branch_manager(self, user=None):
         self.ensure_one()
         user = user or self.env.user
-        if user == self.company_id.scm_manager_id:
-            return True
-        delegators = self.env["scm.delegation"]._scm_delegators(user, self._name)
-        return self.company_id.scm_manager_id in delegators
+        return self.env["scm.delegation"]._scm_acts_for(
+            user, self.company_id.scm_manager_id, self._name
+        )
 
     def _scm_check_branch_manager(self, action):
         for proposal in self:
