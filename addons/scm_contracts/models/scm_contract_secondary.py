@@ -93,7 +93,7 @@ class ScmContract(models.Model):
                         "only from a customer requirement report that the HQ "
                         "review approved unanimously (CON-SEC-04).",
                         report=requirement.display_name,
-                        state=requirement._scm_state_label(),
+                        state=requirement._scm_stage_label(),
                     )
                 )
 
@@ -144,7 +144,7 @@ class ScmContract(models.Model):
                     "(CON-SEC-07).",
                     doc=self.display_name,
                     report=requirement.display_name,
-                    state=requirement._scm_state_label(),
+                    state=requirement._scm_stage_label(),
                 )
             )
         self._scm_check_requirement_unanimous()

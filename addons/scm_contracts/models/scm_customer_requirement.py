@@ -68,7 +68,13 @@ class ScmCustomerRequirement(models.Model):
 
     _name = "scm.customer.requirement"
     _description = "Customer Requirement Report"
-    _inherit = ["mail.thread", "scm.deadline.mixin", "scm.signature.mixin"]
+    _inherit = [
+        "mail.thread",
+        "scm.deadline.mixin",
+        "scm.signature.mixin",
+        "scm.stage.mixin",
+    ]
+    _scm_stage_field = "state"
     _order = "id desc"
     _rec_names_search = ["name", "title", "partner_id"]
 
@@ -318,7 +324,7 @@ class ScmCustomerRequirement(models.Model):
                             "%(doc)s cannot be edited now (%(state)s): the "
                             "Branch Manager signed this version or it is with HQ.",
                             doc=report.display_name,
-                            state=report._scm_state_label(),
+                            state=report._scm_stage_label(),
                         )
                     )
         result = super().write(vals)
@@ -343,26 +349,6 @@ class ScmCustomerRequirement(models.Model):
         return self.sudo().with_context(scm_requirement_internal=True).write(vals)
 
     # -- helpers
-    def _scm_state_label(self):
-        self.ensure_one()
-        return dict(self._fields["state"]._description_selection(self.env))[self.state]
-
-    def _scm_check_state(self, allowed, action):
-        """Refuse a move the state machine does not have (CON-SEC-11)."""
-        labels = dict(self._fields["state"]._description_selection(self.env))
-        for report in self:
-            if report.state not in allowed:
-                raise UserError(
-                    _(
-                        "%(doc)s is %(state)s: it can be %(action)s only when "
-                        "%(allowed)s.",
-                        doc=report.display_name,
-                        state=labels[report.state],
-                        action=action,
-                        allowed=", ".join(labels[s] for s in allowed),
-                    )
-                )
-
     def _scm_is_branch_member(self, user=None):
         """Staff, consultants and the manager of the report's branch."""
         self.ensure_one()
@@ -516,7 +502,7 @@ class ScmCustomerRequirement(models.Model):
     def action_branch_sign(self):
         """CON-SEC-01: the Branch Manager reviews and signs this version."""
         for report in self:
-            report._scm_check_state(EDITABLE_STATES, _("signed"))
+            report._scm_check_stage(EDITABLE_STATES, _("signed"))
             report._scm_check_complete()
             report.action_scm_sign(report._scm_branch_slot())
             if report.state == "draft":
@@ -528,7 +514,7 @@ class ScmCustomerRequirement(models.Model):
         arrival is MCD's receipt, from which MCD owes the review application
         within 1 working day (CON-SEC-02)."""
         self.ensure_one()
-        self._scm_check_state(("draft", "branch_signed", "revision"), _("sent to MCD"))
+        self._scm_check_stage(("draft", "branch_signed", "revision"), _("sent to MCD"))
         self._scm_check_branch_member(_("send"))
         self._scm_check_complete()
         blocked = self._scm_guard_signed(_("sent to MCD"))
@@ -587,7 +573,7 @@ class ScmCustomerRequirement(models.Model):
         departments it chose; each manager owes a signed opinion line within
         1 working day of receipt (CON-SEC-03)."""
         self.ensure_one()
-        self._scm_check_state(("submitted",), _("sent to the review panel"))
+        self._scm_check_stage(("submitted",), _("sent to the review panel"))
         self._scm_check_mcd_manager(_("organise the review of"))
         Department = self.env["hr.department"].sudo()
         chosen = Department.browse(
@@ -652,7 +638,7 @@ class ScmCustomerRequirement(models.Model):
 
     def action_open_review_application(self):
         self.ensure_one()
-        self._scm_check_state(("submitted",), _("sent to the review panel"))
+        self._scm_check_stage(("submitted",), _("sent to the review panel"))
         self._scm_check_mcd_manager(_("organise the review of"))
         return {
             "type": "ir.actions.act_window",
@@ -714,7 +700,7 @@ class ScmCustomerRequirement(models.Model):
         review is notified to the branch (CON-SEC-04); otherwise MCD sends
         the report back for revision or vetoes it (CON-SEC-05)."""
         self.ensure_one()
-        self._scm_check_state(("in_review",), _("decided"))
+        self._scm_check_stage(("in_review",), _("decided"))
         self._scm_check_mcd_manager(_("decide the review of"))
         review = self._scm_open_review()
         unsigned = review.line_ids.filtered(lambda line: line.state != "signed")
@@ -859,7 +845,7 @@ class ScmCustomerRequirement(models.Model):
         unanimous report, which the panel reviews again before the secondary
         contract is resubmitted (CON-SEC-07)."""
         for report in self:
-            report._scm_check_state(("unanimous",), _("reopened"))
+            report._scm_check_stage(("unanimous",), _("reopened"))
             report._scm_check_branch_manager(_("reopen"))
             busy = report.sudo().contract_ids.filtered(
                 lambda c: c.stage not in REOPEN_CONTRACT_STAGES
@@ -889,7 +875,7 @@ class ScmCustomerRequirement(models.Model):
         """The branch drafts the R contract from the unanimous report and
         opens it; an existing draft is opened instead of a second one."""
         self.ensure_one()
-        self._scm_check_state(("unanimous",), _("turned into a contract"))
+        self._scm_check_stage(("unanimous",), _("turned into a contract"))
         self._scm_check_branch_member(_("draft a contract from"))
         contract = self.contract_ids.filtered(lambda c: c.stage != "cancelled")[:1]
         if not contract:

@@ -66,7 +66,8 @@ class ScmCustomerVisit(models.Model):
 
     _name = "scm.customer.visit"
     _description = "Customer Visit Form"
-    _inherit = ["mail.thread", "scm.approval.mixin"]
+    _inherit = ["mail.thread", "scm.approval.mixin", "scm.stage.mixin"]
+    _scm_stage_field = "visit_stage"
     _order = "planned_start desc, id desc"
 
     name = fields.Char(
@@ -390,18 +391,6 @@ class ScmCustomerVisit(models.Model):
         )
 
     # -- stage transitions ------------------------------------------------------
-    def _scm_check_stage(self, allowed, action):
-        for visit in self:
-            if visit.visit_stage not in allowed:
-                raise UserError(
-                    _(
-                        "%(visit)s is %(stage)s: it cannot be %(action)s.",
-                        visit=visit.display_name,
-                        stage=dict(VISIT_STAGES)[visit.visit_stage],
-                        action=action,
-                    )
-                )
-
     def _scm_check_consultant_or_manager(self):
         user = self.env.user
         for visit in self:

@@ -64,7 +64,12 @@ class ScmSalesProposal(models.Model):
 
     _name = "scm.sales.proposal"
     _description = "EMT Project Proposal"
-    _inherit = ["mail.thread", "scm.approval.mixin", "scm.signature.mixin"]
+    _inherit = [
+        "mail.thread",
+        "scm.approval.mixin",
+        "scm.signature.mixin",
+        "scm.stage.mixin",
+    ]
     _order = "id desc"
     _rec_names_search = ["name", "title", "partner_id"]
 
@@ -322,26 +327,6 @@ class ScmSalesProposal(models.Model):
         ]
 
     # -- helpers -----------------------------------------------------------------
-    def _scm_stage_label(self):
-        self.ensure_one()
-        return dict(self._fields["stage"]._description_selection(self.env))[self.stage]
-
-    def _scm_check_stage(self, allowed, action):
-        """Refuse a transition the state machine does not have (SAL-PROP-10)."""
-        for proposal in self:
-            if proposal.stage not in allowed:
-                labels = dict(self._fields["stage"]._description_selection(self.env))
-                raise UserError(
-                    _(
-                        "%(doc)s is in stage %(stage)s: it can be %(action)s only "
-                        "from %(allowed)s.",
-                        doc=proposal.display_name,
-                        stage=labels[proposal.stage],
-                        action=action,
-                        allowed=", ".join(labels[s] for s in allowed),
-                    )
-                )
-
     def _scm_is_branch_manager(self, user=None):
         self.ensure_one()
         user = user or self.env.user
