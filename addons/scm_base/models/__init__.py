@@ -6,6 +6,7 @@ from . import scm_unit_alias
 from . import scm_workday_makeup
 from . import scm_workday
 from . import scm_deadline
+from . import scm_step_guard_mixin
 from . import scm_deadline_mixin
 from . import scm_delegation
 from . import scm_approval_round

@@ -27,7 +27,9 @@ class ScmApprovalMixin(models.AbstractModel):
 
     _name = "scm.approval.mixin"
     _description = "Approval Mixin"
-    _inherit = ["tier.validation", "scm.deadline.mixin"]
+    # The guard comes first: it refuses step fields before base_tier_validation
+    # reacts to a state change.
+    _inherit = ["scm.step.guard.mixin", "tier.validation", "scm.deadline.mixin"]
 
     _state_field = "state"
     _state_from = ["draft", "to_approve"]
@@ -70,6 +72,38 @@ class ScmApprovalMixin(models.AbstractModel):
         copy=False,
         readonly=True,
     )
+
+    # -- guard ----------------------------------------------------------------
+    def _scm_step_field_names(self):
+        # The approval state follows only from the reviews (ORG-RULE-11).
+        return super()._scm_step_field_names() | {"state", "scm_approval_version"}
+
+    def write(self, vals):
+        if self.env.su:
+            return super().write(vals)
+        # base_tier_validation lets these context keys switch off its "no
+        # edits under review" lock; a client may send any context.
+        locked = self.with_context(
+            skip_validation_check=False, skip_check_state_condition=False
+        )
+        return super(ScmApprovalMixin, locked).write(vals)
+
+    def request_validation(self):
+        if not self.env.su:
+            raise UserError(
+                _("Use Submit for Approval: it opens the review round.")
+            )
+        return super().request_validation()
+
+    def restart_validation(self):
+        if not self.env.su:
+            raise UserError(
+                _(
+                    "A review round is closed by its decisions or withdrawn by "
+                    "its author; it cannot be restarted by hand."
+                )
+            )
+        return super().restart_validation()
 
     # -- view -----------------------------------------------------------------
     def _add_tier_validation_buttons(self, node, params):
@@ -132,12 +166,12 @@ class ScmApprovalMixin(models.AbstractModel):
                 )
             record._scm_approval_check_submit()
             if record.review_ids:
-                record.restart_validation()
+                record.sudo().restart_validation()
             version = record.scm_approval_version + 1
-            record.with_context(skip_validation_check=True).write(
+            record.sudo().with_context(skip_validation_check=True).write(
                 {"state": "to_approve", "scm_approval_version": version}
             )
-            reviews = record.request_validation()
+            reviews = record.sudo().request_validation()
             if not reviews:
                 raise UserError(
                     _(
@@ -211,12 +245,56 @@ class ScmApprovalMixin(models.AbstractModel):
             self._scm_deadline_close(REVIEW_DEADLINE_CODE, user=assigned)
 
     # -- decisions --------------------------------------------------------------
+    def _scm_my_reviews(self):
+        """The current user's undecided reviews whose turn it is."""
+        self.ensure_one()
+        user = self.env.user
+        sequences = self._get_sequences_to_approve(user)
+        return (
+            self.sudo()
+            .review_ids.filtered(
+                lambda r: (
+                    r.status in ("waiting", "pending")
+                    and user in r.reviewer_ids
+                    and r.sequence in sequences
+                )
+            )
+            .with_env(self.env)
+        )
+
+    def _scm_nothing_to_decide(self):
+        return UserError(
+            _(
+                "You have nothing to approve on %(doc)s now: you are not its "
+                "approver, or it is not your turn yet.",
+                doc=self.display_name,
+            )
+        )
+
+    def validate_tier(self):
+        """Approve the current user's reviews, through the comment dialog
+        when the tier asks for a comment."""
+        self.ensure_one()
+        mine = self._scm_my_reviews()
+        if self.state != "to_approve" or not mine:
+            raise self._scm_nothing_to_decide()
+        if self.has_comment:
+            action = self._add_comment("validate", mine)
+            action["context"]["default_comment"] = (
+                mine[:1].sudo().definition_id.comment_approve_default or ""
+            )
+            return action
+        self._validate_tier(mine)
+        self._update_counter({"review_deleted": True})
+        return True
+
     def reject_tier(self):
         """Always ask for the reason: a rejection without one is refused."""
         self.ensure_one()
-        sequences = self._get_sequences_to_approve(self.env.user)
-        reviews = self.review_ids.filtered(lambda x: x.sequence in sequences)
-        return self._add_comment("reject", reviews)
+        mine = self._scm_my_reviews()
+        if self.state != "to_approve" or not mine:
+            raise self._scm_nothing_to_decide()
+        return self._add_comment("reject", mine)
 
     def _scm_undecided(self):
         return self.review_ids.filtered(lambda r: r.status in ("waiting", "pending"))
@@ -226,7 +304,11 @@ class ScmApprovalMixin(models.AbstractModel):
         if self.state != "to_approve":
             raise UserError(_("Only a document under review can be approved."))
         before = self._scm_undecided()
-        res = super()._validate_tier(tiers)
+        # The reviews are written by the approval machinery itself; the
+        # decision stays the current user's (env.user is kept under sudo).
+        res = super(ScmApprovalMixin, self.sudo())._validate_tier(
+            tiers and tiers.sudo()
+        )
         decided = before.filtered(lambda r: r.status == "approved")
         self._scm_record_decisions(decided)
         if self.validation_status == "validated":
@@ -258,7 +340,9 @@ class ScmApprovalMixin(models.AbstractModel):
                 _("A rejection needs a comment that tells the author what to revise.")
             )
         before = self._scm_undecided()
-        res = super()._rejected_tier(tiers)
+        res = super(ScmApprovalMixin, self.sudo())._rejected_tier(
+            tiers and tiers.sudo()
+        )
         self._scm_close_round("rejected", before)
         author = self._scm_approval_author()
         reason = "; ".join(mine.mapped("comment"))
@@ -299,24 +383,12 @@ class ScmApprovalMixin(models.AbstractModel):
         self.ensure_one()
         if decision not in ("approve", "reject"):
             raise UserError(_("An approval decision is either approve or reject."))
-        if not (comment or "").strip():
+        if not isinstance(comment, str) or not comment.strip():
             raise UserError(_("Write the reason of your decision."))
-        mine = self.review_ids.filtered(
-            lambda r: (
-                r.status in ("waiting", "pending") and self.env.user in r.reviewer_ids
-            )
-        )
-        sequences = self._get_sequences_to_approve(self.env.user)
-        mine = mine.filtered(lambda r: r.sequence in sequences)
-        if not mine:
-            raise UserError(
-                _(
-                    "You have nothing to approve on %(doc)s now: you are not its "
-                    "approver, or it is not your turn yet.",
-                    doc=self.display_name,
-                )
-            )
-        mine.write({"comment": comment.strip()})
+        mine = self._scm_my_reviews()
+        if self.state != "to_approve" or not mine:
+            raise self._scm_nothing_to_decide()
+        mine.sudo().write({"comment": comment.strip()})
         if decision == "approve":
             self._validate_tier(mine)
         else:
@@ -345,9 +417,20 @@ class ScmApprovalMixin(models.AbstractModel):
     def action_scm_withdraw(self):
         """The author takes a document back from review before a decision."""
         for record in self.filtered(lambda r: r.state == "to_approve"):
+            if self.env.user != record._scm_approval_author() and not self.env.su:
+                raise UserError(
+                    _(
+                        "Only %(author)s, who submitted %(doc)s, can withdraw it "
+                        "from review.",
+                        author=record._scm_approval_author().name,
+                        doc=record.display_name,
+                    )
+                )
             record._scm_close_round("withdrawn", record._scm_undecided())
-            record.with_context(skip_validation_check=True).write({"state": "draft"})
-            record.restart_validation()
+            record.sudo().with_context(skip_validation_check=True).write(
+                {"state": "draft"}
+            )
+            record.sudo().restart_validation()
         return True
 
     def action_scm_print_approval_history(self):

@@ -69,20 +69,13 @@ class ScmDistribution(models.Model):
         if self.recipient_user_id:
             return self.recipient_user_id == user
         if self.recipient_partner_id:
-            # An outside recipient cannot log in: the document's branch records
-            # its receipt.
-            return self.company_id in user.company_ids
+            # An outside recipient cannot log in: the people of the document's
+            # branch record its receipt.
+            return user._scm_is_member_of_company(self.company_id)
         if self.recipient_department_id:
-            members = (
-                self.env["hr.employee"]
-                .sudo()
-                .search(
-                    [("department_id", "child_of", self.recipient_department_id.id)]
-                )
-            )
-            return user in members.user_id
+            return user._scm_is_member_of_unit(self.recipient_department_id)
         if self.recipient_company_id:
-            return self.recipient_company_id in user.company_ids
+            return user._scm_is_member_of_company(self.recipient_company_id)
         return False
 
     def action_mark_received(self):

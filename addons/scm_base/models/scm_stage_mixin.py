@@ -9,9 +9,14 @@ class ScmStageMixin(models.AbstractModel):
 
     _name = "scm.stage.mixin"
     _description = "Workflow Stage Checks"
+    _inherit = ["scm.step.guard.mixin"]
 
     # The selection field that holds the document's workflow position.
     _scm_stage_field = "stage"
+
+    def _scm_step_field_names(self):
+        # The stage moves only through the document's steps.
+        return super()._scm_step_field_names() | {self._scm_stage_field}
 
     def _scm_stage_label(self):
         self.ensure_one()

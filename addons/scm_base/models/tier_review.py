@@ -1,8 +1,48 @@
-from odoo import api, models
+from odoo import _, api, models
+from odoo.exceptions import AccessError
 
 
 class TierReview(models.Model):
+    """A review is opened by submitting its document and decided by its
+    reviewer (or a delegate) through the document's decision method.
+
+    base_tier_validation lets every internal user create, write and unlink
+    reviews; here only the approval mixin's own steps (under sudo) do, so a
+    client cannot approve a review that is not theirs, forge a decision or
+    erase the approval history."""
+
     _inherit = "tier.review"
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        if not self.env.su:
+            raise AccessError(
+                _("Reviews are opened by submitting the document for approval.")
+            )
+        return super().create(vals_list)
+
+    def write(self, vals):
+        if not self.env.su:
+            raise AccessError(
+                _(
+                    "A review is decided only by its reviewer, with the Approve "
+                    "or Reject button of its document."
+                )
+            )
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_only_by_the_approval_steps(self):
+        if not self.env.su:
+            raise AccessError(
+                _("Reviews are part of the approval history and cannot be deleted.")
+            )
+
+    def _compute_can_review(self):
+        # base_tier_validation moves reviews from waiting to pending inside
+        # this compute, called in the reviewer's environment: that move is
+        # the approval machinery's own, not a decision by the caller.
+        return super(TierReview, self.sudo())._compute_can_review()
 
     @api.model
     def _get_reviewer_fields(self):

@@ -75,7 +75,8 @@ class TestApproval(ScmDocumentCase):
         self.assertFalse(doc.with_user(outsider).can_review)
         with self.assertRaises(UserError):
             doc.with_user(outsider)._rejected_tier()
-        self.approve(doc, outsider)
+        with self.assertRaises(UserError):
+            self.approve(doc, outsider)
         self.assertFalse(doc.review_ids.filtered(lambda r: r.status == "approved"))
 
     def test_org_rule_11_history_of_three_versions(self):

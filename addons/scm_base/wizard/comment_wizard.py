@@ -1,0 +1,24 @@
+from odoo import _, models
+from odoo.exceptions import UserError
+
+
+class CommentWizard(models.TransientModel):
+    """The approval dialog of base_tier_validation.
+
+    Its review ids, model and record id come from the client: for the
+    suite's documents the decision goes through the document's own decision
+    method, which finds the current user's reviews itself."""
+
+    _inherit = "comment.wizard"
+
+    def add_comment(self):
+        self.ensure_one()
+        if self.res_model not in self.env:
+            raise UserError(_("The document to decide on no longer exists."))
+        record = self.env[self.res_model].browse(self.res_id).exists()
+        if not record:
+            raise UserError(_("The document to decide on no longer exists."))
+        if not isinstance(record, self.env.registry["scm.approval.mixin"]):
+            return super().add_comment()
+        decision = "approve" if self.validate_reject == "validate" else "reject"
+        return record.action_scm_decide(decision, self.comment)
