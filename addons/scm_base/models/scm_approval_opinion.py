@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
 
 
 class ScmApprovalOpinion(models.Model):
@@ -29,3 +30,25 @@ class ScmApprovalOpinion(models.Model):
     )
     comment = fields.Text(readonly=True)
     decided_date = fields.Datetime(string="Decided On", readonly=True)
+
+    @api.depends("round_id", "tier_name", "reviewer_id")
+    def _compute_display_name(self):
+        for opinion in self:
+            opinion.display_name = " · ".join(
+                part
+                for part in (
+                    opinion.round_id.sudo().display_name,
+                    opinion.tier_name,
+                    opinion.reviewer_id.sudo().name,
+                )
+                if part
+            )
+
+    def write(self, vals):
+        if not self.env.su:
+            raise AccessError(_("The approval history cannot be changed."))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        raise AccessError(_("The approval history cannot be deleted."))

@@ -1,4 +1,5 @@
-from odoo import fields, models
+from odoo import _, api, fields, models
+from odoo.exceptions import AccessError
 
 
 class ScmApprovalRound(models.Model):
@@ -13,7 +14,9 @@ class ScmApprovalRound(models.Model):
     _order = "res_model, res_id, version desc"
 
     name = fields.Char(compute="_compute_name")
-    res_model = fields.Char(string="Document Model", required=True, index=True)
+    res_model = fields.Char(
+        string="Document Model", required=True, index=True, readonly=True
+    )
     res_id = fields.Many2oneReference(
         string="Document ID", model_field="res_model", required=True, index=True
     )
@@ -46,3 +49,12 @@ class ScmApprovalRound(models.Model):
     def _compute_name(self):
         for rnd in self:
             rnd.name = f"{rnd.res_name or ''} #{rnd.version}"
+
+    def write(self, vals):
+        if not self.env.su:
+            raise AccessError(_("The approval history cannot be changed."))
+        return super().write(vals)
+
+    @api.ondelete(at_uninstall=False)
+    def _unlink_never(self):
+        raise AccessError(_("The approval history cannot be deleted."))

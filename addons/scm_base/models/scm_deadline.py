@@ -1,4 +1,5 @@
 from odoo import _, api, fields, models
+from odoo.tools import SQL
 from odoo.exceptions import UserError
 
 DEADLINE_UNITS = [
@@ -20,8 +21,12 @@ class ScmDeadline(models.Model):
     _rec_name = "name"
 
     name = fields.Char(string="Obligation", required=True, translate=False)
-    rule_code = fields.Char(string="Rule", index=True, help="Rule ID of the manual.")
-    res_model = fields.Char(string="Document Model", required=True, index=True)
+    rule_code = fields.Char(
+        string="Rule", index=True, readonly=True, help="Rule ID of the manual."
+    )
+    res_model = fields.Char(
+        string="Document Model", required=True, index=True, readonly=True
+    )
     res_id = fields.Many2oneReference(
         string="Document ID", model_field="res_model", required=True, index=True
     )
@@ -46,20 +51,76 @@ class ScmDeadline(models.Model):
     )
     done_date = fields.Datetime(string="Done On", readonly=True, copy=False)
     done_by_id = fields.Many2one("res.users", readonly=True)
+    # What completion fixed for good: whether the obligation was met late and
+    # by how many working days. While a deadline is open, lateness is a fact
+    # of its due date and the clock, computed on reading (ORG-RULE-10).
+    done_late = fields.Boolean(string="Met Late", readonly=True, copy=False)
+    done_days_late = fields.Integer(
+        string="Working Days Late at Completion",
+        readonly=True,
+        copy=False,
+        aggregator="sum",
+    )
     is_overdue = fields.Boolean(
         string="Overdue",
-        index=True,
-        readonly=True,
-        help="Set when the deadline passed before the obligation was met, "
-        "whether it is still open or was done late.",
+        compute="_compute_lateness",
+        search="_search_is_overdue",
+        help="The due date passed before the obligation was met: still open "
+        "after it, or done late.",
     )
     days_late = fields.Integer(
         string="Working Days Late",
-        readonly=True,
+        compute="_compute_lateness",
+        aggregator="sum",
         help="Working days between the due date and completion (or now, while "
         "still open).",
     )
     activity_id = fields.Many2one("mail.activity", readonly=True, ondelete="set null")
+    is_my_team = fields.Boolean(
+        string="Of My Units and Branches",
+        compute="_compute_is_my_team",
+        search="_search_is_my_team",
+        help="Owed by a person of a unit I manage (or a unit below it) or of a "
+        "branch I manage.",
+    )
+
+    @api.model
+    def _scm_my_team_domain(self):
+        """Deadlines of the people of the units and branches the current user
+        manages."""
+        user = self.env.user
+        units = (
+            self.env["hr.department"]
+            .sudo()
+            .search([("manager_id.user_id", "=", user.id)])
+        )
+        members = (
+            self.env["hr.employee"]
+            .sudo()
+            .search([("department_id", "child_of", units.ids)])
+            .mapped("user_id")
+            if units
+            else self.env["res.users"]
+        )
+        branches = self.env["res.company"].sudo().search(
+            [("scm_manager_id", "=", user.id)]
+        )
+        return [
+            "|",
+            ("user_id", "in", (members | user).ids if units else []),
+            ("company_id", "in", branches.ids),
+        ]
+
+    def _compute_is_my_team(self):
+        mine = self.filtered_domain(self._scm_my_team_domain())
+        for deadline in self:
+            deadline.is_my_team = deadline in mine
+
+    def _search_is_my_team(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Search the deadlines of my team with = True."))
+        domain = self._scm_my_team_domain()
+        return domain if (operator == "=") == value else ["!", *domain]
 
     @api.model
     def _workday(self):
@@ -89,8 +150,8 @@ class ScmDeadline(models.Model):
                     "state": "done",
                     "done_date": now,
                     "done_by_id": self.env.user.id,
-                    "is_overdue": late,
-                    "days_late": late
+                    "done_late": late,
+                    "done_days_late": late
                     and workday.working_days_between(
                         deadline.due_date, now, deadline.company_id
                     ),
@@ -110,24 +171,89 @@ class ScmDeadline(models.Model):
             raise UserError(_("A closed deadline cannot be changed."))
         return super().write(vals)
 
+    @api.depends("state", "due_date", "done_late", "done_days_late")
+    def _compute_lateness(self):
+        open_late = self.filtered(lambda d: d.state == "open")._scm_open_days_late()
+        for deadline in self:
+            if deadline.state == "open":
+                late = open_late.get(deadline.id)
+                deadline.is_overdue = late is not None
+                deadline.days_late = late or 0
+            else:
+                deadline.is_overdue = deadline.state == "done" and deadline.done_late
+                deadline.days_late = deadline.done_days_late
+
     @api.model
-    def _cron_flag_overdue(self):
-        """Flag open deadlines whose due time has passed, so that the overdue
-        filter and the report work on a stored field (ORG-RULE-10)."""
+    def _scm_overdue_domain(self):
+        return [
+            "|",
+            "&",
+            ("state", "=", "open"),
+            ("due_date", "<", fields.Datetime.now()),
+            "&",
+            ("state", "=", "done"),
+            ("done_late", "=", True),
+        ]
+
+    def _search_is_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise UserError(_("Search overdue deadlines with = True or = False."))
+        domain = self._scm_overdue_domain()
+        return domain if (operator == "=") == value else ["!", *domain]
+
+    def _scm_open_days_late(self):
+        """{deadline id: working days late} for the open deadlines of `self`
+        whose due time has passed, with one calendar table per branch."""
         now = fields.Datetime.now()
-        overdue = self.search([("state", "=", "open"), ("due_date", "<", now)])
+        overdue = self.filtered(lambda d: d.state == "open" and d.due_date < now)
         workday = self._workday()
-        # One calendar table per branch for the whole batch, not per deadline.
+        result = {}
         for company, deadlines in overdue.grouped("company_id").items():
             first = workday._local_date(min(deadlines.mapped("due_date")), company)
             today = workday._local_date(now, company)
             table = workday._day_table(first, today, company)
-            by_lateness = {}
             for deadline in deadlines:
                 due_day = workday._local_date(deadline.due_date, company)
-                late = sum(worked for day, worked in table.items() if day > due_day)
-                by_lateness.setdefault(late, self.browse())
-                by_lateness[late] |= deadline
-            for late, batch in by_lateness.items():
-                batch.write({"is_overdue": True, "days_late": late})
-        return len(overdue)
+                result[deadline.id] = sum(
+                    worked for day, worked in table.items() if day > due_day
+                )
+        return result
+
+    def _read_group_select(self, aggregate_spec, query):
+        """`days_late` is live for open deadlines: the report by branch and
+        person sums the stored lateness of done ones and the lateness as of
+        now of open ones, computed here for the overdue open deadlines."""
+        if aggregate_spec != "days_late:sum":
+            return super()._read_group_select(aggregate_spec, query)
+        overdue = self.sudo().search(
+            [("state", "=", "open"), ("due_date", "<", fields.Datetime.now())]
+        )
+        late = overdue._scm_open_days_late()
+        done = self._field_to_sql(self._table, "done_days_late", query)
+        state = self._field_to_sql(self._table, "state", query)
+        ident = self._field_to_sql(self._table, "id", query)
+        if not late:
+            open_late = SQL("0")
+        else:
+            values = SQL(", ").join(SQL("(%s, %s)", key, value) for key, value in late.items())
+            open_late = SQL(
+                "COALESCE((SELECT v.late FROM (VALUES %s) AS v(id, late) "
+                "WHERE v.id = %s), 0)",
+                values,
+                ident,
+            )
+        return SQL(
+            "SUM(CASE WHEN %s = 'open' THEN %s ELSE COALESCE(%s, 0) END)",
+            state,
+            open_late,
+            done,
+        )
+
+    @api.model
+    def _cron_flag_overdue(self):
+        """Number of open deadlines past their due time. Overdue is computed
+        from the due date and the clock, so nothing waits for this job; it
+        stays for the schedulers and scripts that call it."""
+        return self.search_count(
+            [("state", "=", "open"), ("due_date", "<", fields.Datetime.now())]
+        )

@@ -15,7 +15,9 @@ class ScmDistribution(models.Model):
     _description = "Copy Distribution"
     _order = "res_model, res_id, sequence, id"
 
-    res_model = fields.Char(string="Document Model", required=True, index=True)
+    res_model = fields.Char(
+        string="Document Model", required=True, index=True, readonly=True
+    )
     res_id = fields.Many2oneReference(
         string="Document ID", model_field="res_model", required=True, index=True
     )
@@ -62,6 +64,20 @@ class ScmDistribution(models.Model):
                 or line.recipient_partner_id.display_name
                 or line.recipient_department_id.display_name
                 or line.recipient_company_id.name
+            )
+
+    @api.depends("res_name", "recipient_name", "copy_type")
+    def _compute_display_name(self):
+        labels = dict(self._fields["copy_type"]._description_selection(self.env))
+        for line in self:
+            line.display_name = " · ".join(
+                part
+                for part in (
+                    line.res_name,
+                    labels.get(line.copy_type),
+                    line.recipient_name,
+                )
+                if part
             )
 
     def _is_recipient(self, user):

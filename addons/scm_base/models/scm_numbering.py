@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+from ..tools import document_company
+
 
 class ScmNumbering(models.Model):
     """Gap-free serial counters, one per key (e.g. contract type letter, unit
@@ -15,6 +17,7 @@ class ScmNumbering(models.Model):
     _name = "scm.numbering"
     _description = "Gap-free Numbering"
     _order = "key"
+    _rec_name = "key"
 
     key = fields.Char(required=True, readonly=True, index=True)
     last_serial = fields.Integer(readonly=True)
@@ -86,6 +89,7 @@ class ScmNumbering(models.Model):
                 "number": number,
                 "res_model": document and document._name,
                 "res_id": document and document.id,
+                "company_id": document and document_company(document).id,
             }
         )
         return number

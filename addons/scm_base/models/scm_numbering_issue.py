@@ -20,6 +20,13 @@ class ScmNumberingIssue(models.Model):
         string="Document ID", model_field="res_model", readonly=True
     )
     issued_date = fields.Datetime(default=fields.Datetime.now, readonly=True)
+    company_id = fields.Many2one(
+        "res.company",
+        string="Branch",
+        readonly=True,
+        index=True,
+        help="The branch of the document the number was issued to.",
+    )
 
     _sql_constraints = [
         ("serial_unique", "UNIQUE(numbering_id, serial)", "A serial is issued once."),

@@ -20,7 +20,7 @@ class ScmOfficeResolution(models.Model):
         tracking=True,
     )
     minutes = fields.Html()
-    res_model = fields.Char(string="Document Model", index=True)
+    res_model = fields.Char(string="Document Model", index=True, readonly=True)
     res_id = fields.Many2oneReference(string="Document ID", model_field="res_model")
     recorded_by_id = fields.Many2one(
         "res.users",

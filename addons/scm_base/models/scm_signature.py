@@ -8,7 +8,9 @@ class ScmSignature(models.Model):
     _description = "Document Signature"
     _order = "res_model, res_id, sequence, id"
 
-    res_model = fields.Char(string="Document Model", required=True, index=True)
+    res_model = fields.Char(
+        string="Document Model", required=True, index=True, readonly=True
+    )
     res_id = fields.Many2oneReference(
         string="Document ID", model_field="res_model", required=True, index=True
     )

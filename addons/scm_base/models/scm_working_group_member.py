@@ -22,6 +22,15 @@ class ScmWorkingGroupMember(models.Model):
         ("member_unique", "UNIQUE(group_id, employee_id)", "Already a member."),
     ]
 
+    @api.depends("employee_id", "group_id")
+    def _compute_display_name(self):
+        for member in self:
+            member.display_name = " · ".join(
+                part
+                for part in (member.group_id.name, member.employee_id.sudo().name)
+                if part
+            )
+
     @api.depends("employee_id")
     def _compute_home_department_id(self):
         for member in self:

@@ -6,3 +6,5 @@ from . import test_records
 from . import test_organization
 from . import test_security
 from . import test_http
+from . import test_security_attacks
+from . import test_menus

@@ -18,7 +18,7 @@ class CommentWizard(models.TransientModel):
         record = self.env[self.res_model].browse(self.res_id).exists()
         if not record:
             raise UserError(_("The document to decide on no longer exists."))
-        if not isinstance(record, self.env.registry["scm.approval.mixin"]):
+        if not hasattr(record, "_scm_my_reviews"):  # not an scm approval document
             return super().add_comment()
         decision = "approve" if self.validate_reject == "validate" else "reject"
         return record.action_scm_decide(decision, self.comment)
