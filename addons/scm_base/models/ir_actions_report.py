@@ -34,7 +34,13 @@ class IrActionsReport(models.Model):
         "report prints (ORG-RULE-05).",
     )
 
-    def _render_qweb_pdf(self, report_ref, res_ids=None, data=None):
+    def _render_qweb_html(self, report_ref, docids, data=None):
+        # The PDF is rendered from this HTML, and /report/html serves it
+        # directly: one check covers both.
+        self._scm_check_final_signatures(report_ref, docids)
+        return super()._render_qweb_html(report_ref, docids, data=data)
+
+    def _scm_check_final_signatures(self, report_ref, res_ids):
         report = self._get_report(report_ref)
         if report.scm_requires_signatures and res_ids:
             documents = self.env[report.model].browse(res_ids)
@@ -47,7 +53,6 @@ class IrActionsReport(models.Model):
                         docs=", ".join(unsigned.mapped("display_name")),
                     )
                 )
-        return super()._render_qweb_pdf(report_ref, res_ids=res_ids, data=data)
 
     @api.model
     def _run_wkhtmltopdf(

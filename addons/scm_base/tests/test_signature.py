@@ -76,6 +76,9 @@ class TestSignature(ScmDocumentCase):
         )
         with self.assertRaises(UserError):
             report._render_qweb_pdf(report.id, doc.ids)
+        # The HTML the browser gets from /report/html is the same final print.
+        with self.assertRaises(UserError):
+            report._render_qweb_html(report.id, doc.ids)
 
     def test_org_rule_06_delegate_signs_for_the_manager(self):
         """ORG-RULE-06: a delegate in scope and period signs "X for Y"; outside
