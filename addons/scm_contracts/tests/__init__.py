@@ -7,3 +7,4 @@ from . import test_http_story
 from . import test_cancelkey
 from . import test_secondary
 from . import test_secondary_contract
+from . import test_xmlrpc_attacks
