@@ -22,7 +22,6 @@
         "data/china_holidays_2026.xml",
         "data/china_holidays_2027.xml",
         "data/mail_activity_type_data.xml",
-        "data/ir_cron_data.xml",
         "report/scm_approval_history_report.xml",
         "report/scm_deadline_report.xml",
         "views/res_company_views.xml",
@@ -42,11 +41,14 @@
         "views/scm_assessment_entry_views.xml",
         "views/tier_definition_views.xml",
         "views/scm_menus.xml",
+        "views/scm_home_views.xml",
+        "data/scm_home_data.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",
         "demo/res_users_demo.xml",
         "demo/scm_org_demo.xml",
+        "demo/scm_home_demo.xml",
     ],
     "external_dependencies": {"python": []},
 }

@@ -1,3 +1,5 @@
+import pytz
+
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -88,12 +90,15 @@ class ScmDeadlineMixin(models.AbstractModel):
         due = self.env["scm.workday"].compute_due(
             unit, amount, start, company, month=month, day=day
         )
-        due_local = self.env["scm.workday"]._local_date(due, company)
+        # The step is owed from its trigger day: its activity is due that day,
+        # so that it shows at once in the owner's activities and turns overdue
+        # by itself; the deadline's own due time is in its note and on the
+        # document.
         activity = self.sudo().activity_schedule(
             "scm_base.mail_activity_type_scm_deadline",
-            date_deadline=due_local,
+            date_deadline=self.env["scm.workday"]._local_date(start, company),
             summary=name,
-            note=code and _("Rule %(code)s", code=code),
+            note=self._scm_deadline_note(due, code, company),
             user_id=user.id,
         )
         return (
@@ -116,6 +121,14 @@ class ScmDeadlineMixin(models.AbstractModel):
                 }
             )
         )
+
+    def _scm_deadline_note(self, due, code, company):
+        """"Due 2026-11-24 23:59 (Rule X)" in the owner's local time."""
+        local = pytz.utc.localize(due).astimezone(self.env["scm.workday"]._tz(company))
+        when = local.strftime("%Y-%m-%d %H:%M")
+        if code:
+            return _("Due %(when)s (Rule %(code)s)", when=when, code=code)
+        return _("Due %(when)s", when=when)
 
     def _scm_deadlines(self, code=None, user=None, state="open"):
         deadlines = self.sudo().scm_deadline_ids.filtered(lambda d: d.state == state)

@@ -62,6 +62,7 @@ class ScmDistributionMixin(models.AbstractModel):
                 ]
             )
         )
+        lines._scm_schedule_receipt_activities(self)
         if hasattr(self, "message_post"):
             self.sudo().message_post(
                 body=_(

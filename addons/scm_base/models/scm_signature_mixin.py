@@ -16,6 +16,9 @@ class ScmSignatureMixin(models.AbstractModel):
 
     # A person signs one slot of a document at most (e.g. contracts).
     _scm_signature_distinct_signers = False
+    # Each slot with a named signer is an activity for that person, unless the
+    # document's own steps already schedule the signers' activities.
+    _scm_signature_activities = True
 
     scm_signature_ids = fields.One2many(
         "scm.signature",
@@ -49,7 +52,7 @@ class ScmSignatureMixin(models.AbstractModel):
             for sequence, slot in enumerate(record._scm_signature_slots()):
                 if slot["slot"] in existing:
                     continue
-                model.create(
+                signature = model.create(
                     {
                         "res_model": record._name,
                         "res_id": record.id,
@@ -58,6 +61,8 @@ class ScmSignatureMixin(models.AbstractModel):
                         **slot,
                     }
                 )
+                if record._scm_signature_activities:
+                    signature._scm_schedule_signature_activities(record)
 
     def action_scm_sign(self, slot):
         """Sign `slot` as the current user, with the server's time."""
@@ -103,6 +108,7 @@ class ScmSignatureMixin(models.AbstractModel):
                 "state": "signed",
             }
         )
+        signature._scm_close_signature_activity()
         if hasattr(self, "message_post"):
             self.sudo().message_post(
                 body=_(

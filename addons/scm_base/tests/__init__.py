@@ -8,3 +8,4 @@ from . import test_security
 from . import test_http
 from . import test_security_attacks
 from . import test_menus
+from . import test_home

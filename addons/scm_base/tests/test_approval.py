@@ -189,7 +189,10 @@ class TestApproval(ScmDocumentCase):
         self.assertEqual(by_user[self.users["msd.manager"]].due_date, tuesday_end)
         activity = by_user[self.users["wh.manager"]].activity_id
         self.assertEqual(activity.user_id, self.users["wh.manager"])
-        self.assertEqual(activity.date_deadline, date(2026, 11, 23))
+        # Owed from receipt: the activity is due on the trigger day, and
+        # names the deadline's due time.
+        self.assertEqual(activity.date_deadline, date(2026, 11, 20))
+        self.assertIn("2026-11-23 23:59", str(activity.note))
         self.assertEqual(activity.res_id, doc.id)
 
     def test_org_rule_10_late_review_is_recorded(self):

@@ -76,40 +76,46 @@ class TestRecords(ScmDocumentCase):
 
     def test_org_rule_10_overdue_report_by_branch_and_person(self):
         """ORG-RULE-10: the overdue report lists each missed deadline with the
-        responsible user and the rule ID."""
+        responsible user and the rule ID, as soon as the due time passed: no
+        scheduled job has to run first."""
         with freeze_time("2026-11-20 02:00:00"):
             doc = self.new_document()
             doc._scm_deadline_open(
                 "TEST-RULE-01", "录入客户档案", self.users["wh.consultant"], 2
             )
-        with freeze_time("2026-11-30 02:00:00"):
-            flagged = self.env["scm.deadline"]._cron_flag_overdue()
-        self.assertGreaterEqual(flagged, 1)
         deadline = doc._scm_deadlines("TEST-RULE-01")
-        self.assertTrue(deadline.is_overdue)
-        # Due Tuesday Nov 24; on Monday Nov 30 it is Wed, Thu, Fri, Mon late.
-        self.assertEqual(deadline.days_late, 4)
-        overdue = self.env["scm.deadline"].search(
-            [("is_overdue", "=", True), ("company_id", "=", self.wuhan.id)]
-        )
-        self.assertIn(deadline, overdue)
-        html = (
-            self.env["ir.actions.report"]
-            ._render_qweb_html("scm_base.report_scm_deadline_overdue", overdue.ids)[0]
-            .decode()
-        )
-        self.assertIn("TEST-RULE-01", html)
-        self.assertIn(self.users["wh.consultant"].name, html)
-        self.assertIn(self.wuhan.name, html)
-        groups = self.env["scm.deadline"].read_group(
-            [("is_overdue", "=", True)],
-            ["days_late:sum"],
-            ["company_id", "user_id"],
-            lazy=False,
-        )
-        self.assertTrue(
-            any(g["user_id"][0] == self.users["wh.consultant"].id for g in groups)
-        )
+        with freeze_time("2026-11-30 02:00:00"):
+            self.env.invalidate_all()
+            self.assertTrue(deadline.is_overdue)
+            # Due Tuesday Nov 24; on Monday Nov 30 it is Wed, Thu, Fri, Mon late.
+            self.assertEqual(deadline.days_late, 4)
+            overdue = self.env["scm.deadline"].search(
+                [("is_overdue", "=", True), ("company_id", "=", self.wuhan.id)]
+            )
+            self.assertIn(deadline, overdue)
+            html = (
+                self.env["ir.actions.report"]
+                ._render_qweb_html("scm_base.report_scm_deadline_overdue", overdue.ids)[
+                    0
+                ]
+                .decode()
+            )
+            self.assertIn("TEST-RULE-01", html)
+            self.assertIn(self.users["wh.consultant"].name, html)
+            self.assertIn(self.wuhan.name, html)
+            groups = self.env["scm.deadline"].read_group(
+                [("is_overdue", "=", True), ("res_model", "=", doc._name)],
+                ["days_late:sum"],
+                ["company_id", "user_id"],
+                lazy=False,
+            )
+            mine = [
+                g
+                for g in groups
+                if g["user_id"][0] == self.users["wh.consultant"].id
+                and g["company_id"][0] == self.wuhan.id
+            ]
+            self.assertEqual([g["days_late"] for g in mine], [4])
         with self.assertRaises(UserError):
             doc._scm_deadline_open("X", "bad", self.users["wh.consultant"], -1)
 
