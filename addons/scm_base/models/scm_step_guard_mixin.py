@@ -44,8 +44,8 @@ class ScmStepGuardMixin(models.AbstractModel):
         )
         return UserError(
             _(
-                "%(fields)s of %(model)s can only be set by the step of the "
-                "workflow that records them, not edited directly.",
+                "%(model)s: %(fields)s can only be set by its workflow step, "
+                "not edited directly.",
                 fields=labels,
                 model=self._description,
             )

@@ -11,3 +11,4 @@ from . import test_market_partnership
 from . import test_market_competitor
 from . import test_market_product
 from . import test_http_story
+from . import test_xmlrpc_attacks
