@@ -1,3 +1,5 @@
+import pytz
+
 from odoo import _, api, fields, models
 from odoo.tools import SQL
 from odoo.exceptions import UserError
@@ -248,6 +250,37 @@ class ScmDeadline(models.Model):
             open_late,
             done,
         )
+
+    @api.model
+    def _scm_note(self, due, code, company):
+        """"Due 2026-11-24 23:59 (Rule X)" in the branch's local time, for
+        the deadline's activity."""
+        local = pytz.utc.localize(due).astimezone(self._workday()._tz(company))
+        when = local.strftime("%Y-%m-%d %H:%M")
+        if code:
+            return _("Due %(when)s (Rule %(code)s)", when=when, code=code)
+        return _("Due %(when)s", when=when)
+
+    @api.model
+    def _scm_activities_due_when_owed(self):
+        """Databases made before activities were due on the trigger day: date
+        the open deadlines' activities on their trigger day, with the due time
+        in their note. Runs at each update; does nothing once done."""
+        for deadline in self.sudo().search(
+            [("state", "=", "open"), ("activity_id", "!=", False)]
+        ):
+            company = deadline.company_id
+            owed = self._workday()._local_date(deadline.start_date, company)
+            activity = deadline.activity_id
+            if activity.date_deadline > owed:
+                activity.write(
+                    {
+                        "date_deadline": owed,
+                        "note": self._scm_note(
+                            deadline.due_date, deadline.rule_code, company
+                        ),
+                    }
+                )
 
     @api.model
     def _cron_flag_overdue(self):

@@ -1,5 +1,3 @@
-import pytz
-
 from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
@@ -98,7 +96,7 @@ class ScmDeadlineMixin(models.AbstractModel):
             "scm_base.mail_activity_type_scm_deadline",
             date_deadline=self.env["scm.workday"]._local_date(start, company),
             summary=name,
-            note=self._scm_deadline_note(due, code, company),
+            note=self.env["scm.deadline"]._scm_note(due, code, company),
             user_id=user.id,
         )
         return (
@@ -121,14 +119,6 @@ class ScmDeadlineMixin(models.AbstractModel):
                 }
             )
         )
-
-    def _scm_deadline_note(self, due, code, company):
-        """"Due 2026-11-24 23:59 (Rule X)" in the owner's local time."""
-        local = pytz.utc.localize(due).astimezone(self.env["scm.workday"]._tz(company))
-        when = local.strftime("%Y-%m-%d %H:%M")
-        if code:
-            return _("Due %(when)s (Rule %(code)s)", when=when, code=code)
-        return _("Due %(when)s", when=when)
 
     def _scm_deadlines(self, code=None, user=None, state="open"):
         deadlines = self.sudo().scm_deadline_ids.filtered(lambda d: d.state == state)
