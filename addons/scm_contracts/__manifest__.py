@@ -42,6 +42,8 @@
         "report/secondary_reports.xml",
         "views/secondary_requirement_views.xml",
         "views/secondary_review_views.xml",
+        # home: every waiting step is an activity
+        "data/scm_contract_home_data.xml",
     ],
     "demo": [
         # the requirement reports come first: a demo contract is drafted from one

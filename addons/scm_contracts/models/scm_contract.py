@@ -142,6 +142,8 @@ class ScmContract(models.Model):
     _order = "create_date desc, id desc"
     _rec_names_search = ["number", "title", "partner_id"]
     _scm_signature_distinct_signers = True
+    # The steps schedule the AA signatory's activity when the original reaches them.
+    _scm_signature_activities = False
 
     number = fields.Char(
         string="Contract No.",
@@ -740,7 +742,27 @@ class ScmContract(models.Model):
         for contract in contracts:
             contract._scm_check_may_draft()
             contract._scm_check_origin()
+            if contract.stage == "draft":
+                contract._scm_todo_submit_draft()
         return contracts
+
+    def _scm_todo_submit_draft(self):
+        """The drafter owes the completed draft's submission to HQ."""
+        self.ensure_one()
+        self._scm_todo(
+            self.user_id,
+            _("Complete %(doc)s and submit it to HQ", doc=self.display_name),
+        )
+
+    @api.model
+    def _scm_todo_for_waiting_drafts(self):
+        """Databases made before: drafts waiting for their drafter with no
+        step activity get one. Runs at each update; does nothing once done."""
+        drafts = self.sudo().search([("stage", "=", "draft"), ("user_id", "!=", False)])
+        for contract in drafts.filtered(
+            lambda c: c.env.ref(STEP_ACTIVITY) not in c.activity_ids.activity_type_id
+        ):
+            contract._scm_todo_submit_draft()
 
     def write(self, vals):
         self._scm_check_input(vals, self)
@@ -1033,6 +1055,7 @@ class ScmContract(models.Model):
         for contract in self:
             contract._scm_record_version()
             contract._scm_write({"stage": "review"})
+            contract.sudo().activity_feedback([STEP_ACTIVITY])
             if contract.proposal_id:
                 contract.proposal_id.sudo()._scm_deadline_close("SAL-PROP-08")
         return res

@@ -41,6 +41,8 @@ class ScmContractScheme(models.Model):
     _rec_names_search = ["name", "title", "contract_id"]
     # The five countersignatures come from five different people.
     _scm_signature_distinct_signers = True
+    # The countersignature step schedules the signers' activities itself.
+    _scm_signature_activities = False
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/"

@@ -8,3 +8,4 @@ from . import test_cancelkey
 from . import test_secondary
 from . import test_secondary_contract
 from . import test_xmlrpc_attacks
+from . import test_home_story
