@@ -8,10 +8,16 @@
 source "$(dirname "$0")/lib.sh"
 ADDON=${1:-}
 [[ -n $ADDON ]] || die "usage: scripts/i18n.sh <addon>"
-[[ -f $ROOT/addons/$ADDON/__manifest__.py ]] || die "no addon $ADDON in $ROOT/addons"
 command -v msgmerge >/dev/null || die "msgmerge is missing (Debian: apt-get install gettext)"
 DB=${SCM_I18N_DB:-scm_dev1}
-I18N=$ROOT/addons/$ADDON/i18n
+if [[ -f $ROOT/addons/$ADDON/__manifest__.py ]]; then
+    I18N=$ROOT/addons/$ADDON/i18n
+elif [[ -d $ROOT/addons/$ADDON/i18n_extra ]]; then
+    # Our translations of a third-party addon (see addons/base_tier_validation/README.md).
+    I18N=$ROOT/addons/$ADDON/i18n_extra
+else
+    die "no addon $ADDON in $ROOT/addons"
+fi
 POT=$I18N/$ADDON.pot
 PO=$I18N/zh_CN.po
 mkdir -p "$I18N"
