@@ -58,12 +58,18 @@ class ScmDistribution(models.Model):
         "recipient_company_id",
     )
     def _compute_recipient_name(self):
+        # A copy line names its recipient to whoever may read the line, like
+        # the web client names a many2one: a customer's contact may belong to
+        # a file or a branch the reader cannot open (the contact of another
+        # consultant's customer, a Wuhan contact for an HQ user), and its
+        # name alone is what the distribution list shows.
         for line in self:
+            recipient = line.sudo()
             line.recipient_name = (
-                line.recipient_user_id.name
-                or line.recipient_partner_id.display_name
-                or line.recipient_department_id.display_name
-                or line.recipient_company_id.name
+                recipient.recipient_user_id.name
+                or recipient.recipient_partner_id.display_name
+                or recipient.recipient_department_id.display_name
+                or recipient.recipient_company_id.name
             )
 
     @api.depends("res_name", "recipient_name", "copy_type")
