@@ -41,6 +41,7 @@
         "views/scm_notice_views.xml",
         "views/scm_assessment_entry_views.xml",
         "views/tier_definition_views.xml",
+        "views/comment_wizard_views.xml",
         "views/scm_menus.xml",
         "views/scm_home_views.xml",
         "data/scm_home_data.xml",
