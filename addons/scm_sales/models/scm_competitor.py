@@ -6,6 +6,11 @@ from .scm_competitor_decision import COMPETITOR_STATUS
 # Set only from the working group's decisions (SAL-COMP-02/05).
 DECIDED_FIELDS = {"in_scope", "status", "scope_decision_id", "status_decision_id"}
 
+INTEL_READERS = (
+    "scm_base.group_unit_manager,scm_base.group_msd_manager,"
+    "scm_base.group_msd_product,scm_base.group_auditor"
+)
+
 
 class ScmCompetitor(models.Model):
     """A competitor of the company (000 §二.7). Whether it is within the
@@ -47,10 +52,16 @@ class ScmCompetitor(models.Model):
     analysis_ids = fields.One2many(
         "scm.competitor.analysis", "competitor_id", string="Analyses"
     )
+    # The intelligence is read by the units that collect it, MSD and audit
+    # (access rights of scm.competitor.intel): the other roles open the
+    # competitor without it instead of meeting an access error.
     intel_ids = fields.One2many(
-        "scm.competitor.intel", "competitor_id", string="Intelligence"
+        "scm.competitor.intel",
+        "competitor_id",
+        string="Intelligence",
+        groups=INTEL_READERS,
     )
-    intel_count = fields.Integer(compute="_compute_intel_count")
+    intel_count = fields.Integer(compute="_compute_intel_count", groups=INTEL_READERS)
     active = fields.Boolean(default=True)
 
     _sql_constraints = [
