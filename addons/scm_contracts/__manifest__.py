@@ -46,6 +46,8 @@
         "data/scm_contract_home_data.xml",
     ],
     "demo": [
+        # translations before the story, which reads this addon's data
+        "demo/translations_demo.xml",
         # the requirement reports come first: a demo contract is drafted from one
         "demo/secondary_demo.xml",
         "demo/scm_contracts_demo.xml",

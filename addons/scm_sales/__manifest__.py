@@ -78,6 +78,8 @@
         "report/market_reports.xml",
     ],
     "demo": [
+        # translations before the story, which reads this addon's data
+        "demo/translations_demo.xml",
         "demo/res_partner_demo.xml",
         # [areas] each area appends its own demo file below
         # plan
