@@ -16,6 +16,7 @@
         "security/ir.model.access.csv",
         "security/scm_sales_rules.xml",
         "data/scm_sales_data.xml",
+        "data/crm_stage_data.xml",
         # customers and territories
         "views/scm_customer_grading_views.xml",
         "views/res_partner_views.xml",
@@ -80,7 +81,10 @@
     "demo": [
         # translations before the story, which reads this addon's data
         "demo/translations_demo.xml",
+        # sales teams first: the story's opportunities land in their team
+        "demo/crm_team_demo.xml",
         "demo/res_partner_demo.xml",
+        "demo/crm_lead_demo.xml",
         # [areas] each area appends its own demo file below
         # plan
         "demo/plan_demo.xml",

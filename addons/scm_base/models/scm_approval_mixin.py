@@ -197,7 +197,7 @@ class ScmApprovalMixin(models.AbstractModel):
                 ["scm_base.mail_activity_type_scm_revision"]
             )
             record._scm_open_review_deadlines()
-        return True
+        return self._scm_next_step_notification("submit")
 
     def _scm_open_review_deadlines(self):
         """Each review that reached its reviewers starts their clock."""
@@ -286,7 +286,7 @@ class ScmApprovalMixin(models.AbstractModel):
             return action
         self._validate_tier(mine)
         self._update_counter({"review_deleted": True})
-        return True
+        return self._scm_next_step_notification("approve")
 
     def reject_tier(self):
         """Always ask for the reason: a rejection without one is refused."""
@@ -394,7 +394,7 @@ class ScmApprovalMixin(models.AbstractModel):
         else:
             self._rejected_tier(mine)
         self._update_counter({"review_deleted": True})
-        return True
+        return self._scm_next_step_notification(decision)
 
     def _scm_close_round(self, outcome, undecided):
         current = self._scm_current_round()
@@ -453,3 +453,86 @@ class ScmApprovalMixin(models.AbstractModel):
                         doc=record.display_name,
                     )
                 )
+
+    # -- what happened and who acts next -----------------------------------------
+    def _scm_next_step_actors(self):
+        """Who owes the next step, as [(user, what they owe)]. Documents may
+        override it to name their next actor. Under review: the reviewers
+        whose turn it is, with their tier; otherwise whoever has an open
+        activity on the document (each step schedules one for the person who
+        owes the next move, the author's revision included)."""
+        self.ensure_one()
+        record = self.sudo()
+        if record.state == "to_approve":
+            reviews = record.review_ids
+            # base_tier_validation moves reviews from waiting to pending lazily.
+            reviews._compute_can_review()
+            return [
+                (user, review.name)
+                for review in reviews.filtered(lambda r: r.status == "pending")
+                for user in (review._scm_base_reviewers() or review.reviewer_ids)[:1]
+            ]
+        return [
+            (activity.user_id, activity.summary or activity.activity_type_id.name)
+            for activity in record.activity_ids
+            if activity.user_id
+        ]
+
+    def _scm_next_step_text(self):
+        """'王市场 (Market Center Manager approval), …' for the next actors."""
+        steps_by_user = {}
+        for record in self:
+            for user, step in record._scm_next_step_actors():
+                steps = steps_by_user.setdefault(user, [])
+                if step and step not in steps:
+                    steps.append(step)
+        return ", ".join(
+            _("%(user)s (%(step)s)", user=user.name, step="; ".join(steps))
+            if steps
+            else user.name
+            for user, steps in steps_by_user.items()
+        )
+
+    def _scm_next_step_notification(self, event):
+        """The client action a submit / approve / reject button returns: a
+        notification saying what happened and who acts next, then the form
+        reloads (the dialog, if any, closes)."""
+        doc = self[:1].display_name if len(self) == 1 else _("The documents")
+        following = self._scm_next_step_text()
+        notice_type = "success"
+        if event == "submit":
+            message = (
+                _("Submitted for approval, waiting for %(next)s.", next=following)
+                if following
+                else _("Submitted for approval.")
+            )
+        elif event == "reject":
+            notice_type = "warning"
+            message = (
+                _("Rejected and returned for revision to %(next)s.", next=following)
+                if following
+                else _("Rejected and returned to its author for revision.")
+            )
+        elif any(record.state == "to_approve" for record in self):
+            message = (
+                _("Approved. Still waiting for %(next)s.", next=following)
+                if following
+                else _("Approved.")
+            )
+        else:
+            message = (
+                _("Approved: the approval is complete. Next: %(next)s.", next=following)
+                if following
+                else _("Approved: the approval is complete.")
+            )
+        return {
+            "type": "ir.actions.client",
+            "tag": "display_notification",
+            "params": {
+                "title": doc,
+                "message": message,
+                "type": notice_type,
+                "sticky": False,
+                "next": {"type": "ir.actions.act_window_close"},
+            },
+        }

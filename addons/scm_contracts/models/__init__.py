@@ -19,3 +19,4 @@ from . import scm_customer_requirement
 from . import scm_customer_requirement_review
 from . import scm_customer_requirement_review_line
 from . import scm_contract_secondary
+from . import scm_contract_opportunity

@@ -12,3 +12,4 @@ from . import test_market_competitor
 from . import test_market_product
 from . import test_http_story
 from . import test_xmlrpc_attacks
+from . import test_crm_pipeline
