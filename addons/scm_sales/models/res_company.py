@@ -10,9 +10,10 @@ class ResCompany(models.Model):
     _inherit = "res.company"
 
     def _scm_branch_guard_exempt(self):
-        """Module data (the six seeded branches, demo) loads without a case;
-        the ORM superuser (scripts, migrations) may still create a branch."""
-        return bool(self.env.context.get("install_mode"))
+        """Module data (the six seeded branches, demo) loads as superuser
+        without a case, as scripts and migrations do; a client's context
+        (install_mode) opens nothing."""
+        return self.env.su
 
     def _scm_is_seeded_branch(self):
         """The branches of scm_base were established before the system:

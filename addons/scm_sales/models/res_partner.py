@@ -70,7 +70,12 @@ class ResPartner(models.Model):
     `user_id` (SAL-CUST-01..07, SUP-GRD, SUP-CONF, SUP-CONT)."""
 
     _name = "res.partner"
-    _inherit = ["scm.deadline.mixin", "res.partner"]
+    _inherit = ["scm.step.guard.mixin", "scm.deadline.mixin", "res.partner"]
+    # The customer file's workflow, grade and dispatch are the steps' own;
+    # the first recorder and date are set by create itself (SUP-CONT-01).
+    _scm_step_fields = tuple(
+        sorted(PROTECTED_FIELDS - {"scm_first_recorder_id", "scm_first_recorded_date"})
+    )
 
     scm_is_customer = fields.Boolean(
         string="Customer File",
@@ -322,11 +327,13 @@ class ResPartner(models.Model):
         )
 
     def _scm_user_manages_branch(self, company, user=None):
+        """The manager of the branch (or of its unit), not any HQ user who
+        holds the branch in the switcher."""
         user = user or self.env.user
-        return (
+        return bool(
             user.has_group("scm_base.group_branch_manager")
-            and company in user.company_ids
             and company.parent_id
+            and user._scm_is_member_of_company(company)
         )
 
     # -- territories (SAL-TERR)
@@ -478,8 +485,16 @@ class ResPartner(models.Model):
             partner._scm_open_first_contact_deadline()
         return partners
 
+    def _scm_guard_write(self, vals):
+        """Step fields are refused on every partner; a branch move by edit only
+        on customer files (other partners follow their users' companies)."""
+        if "company_id" in vals and not self.filtered("scm_is_customer"):
+            vals = {key: value for key, value in vals.items() if key != "company_id"}
+        return super()._scm_guard_write(vals)
+
     def _scm_check_write_rights(self, vals):
-        if self.env.su or self.env.context.get("scm_partner_method"):
+        # The workflow's own methods write through sudo (_scm_file_write).
+        if self.env.su:
             return
         customers = self.filtered("scm_is_customer")
         if not customers:
@@ -576,7 +591,7 @@ class ResPartner(models.Model):
 
     # -- customer file workflow (SAL-CUST-02/03)
     def _scm_file_write(self, vals):
-        return self.with_context(scm_partner_method=True).write(vals)
+        return self._scm_step_write(vals)
 
     def _scm_require_file_state(self, states):
         for partner in self:
@@ -667,7 +682,7 @@ class ResPartner(models.Model):
         self._scm_require_file_state(["entered"])
         for partner in self:
             if not (
-                partner.company_id in self.env.user.company_ids
+                self.env.user._scm_is_member_of_company(partner.company_id)
                 or self._scm_user_is_hq_marketing()
             ):
                 raise UserError(_("Only the branch of the customer sends its file."))

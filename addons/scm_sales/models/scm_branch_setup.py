@@ -55,7 +55,22 @@ class ScmBranchSetup(models.Model):
 
     _name = "scm.branch.setup"
     _description = "New Branch Setup"
-    _inherit = ["mail.thread", "scm.deadline.mixin", "scm.signature.mixin"]
+    _inherit = [
+        "mail.thread",
+        "scm.deadline.mixin",
+        "scm.signature.mixin",
+        "scm.step.guard.mixin",
+    ]
+    # The stage (SAL-NBR-10) and what its steps record.
+    _scm_step_fields = (
+        "stage",
+        "agenda_date",
+        "reinvestigation_count",
+        "working_group_id",
+        "acceptance_date",
+        "handover_date",
+        "new_company_id",
+    )
     _order = "id desc"
 
     name = fields.Char(string="Case", required=True, tracking=True)
@@ -258,13 +273,12 @@ class ScmBranchSetup(models.Model):
         for vals in vals_list:
             if vals.get("branch_code"):
                 vals["branch_code"] = vals["branch_code"].strip().upper()
-            # Cases start at the plan; demo data may load a case in a later stage.
-            if not self.env.context.get("install_mode"):
-                vals.pop("stage", None)
+            # Cases start at the plan; demo data (superuser) may load a case in
+            # a later stage, anybody else is refused by the step guard.
         return super().create(vals_list)
 
     def write(self, vals):
-        if "stage" in vals and not self.env.context.get("scm_branch_setup_move"):
+        if "stage" in vals and not self.env.su:
             raise UserError(
                 _(
                     "The stage of a new-branch case changes only through its "
@@ -321,9 +335,7 @@ class ScmBranchSetup(models.Model):
                         **{"from": labels[setup.stage], "to": labels[target]},
                     )
                 )
-            setup.sudo().with_context(scm_branch_setup_move=True).write(
-                {"stage": target}
-            )
+            setup._scm_step_write({"stage": target})
         return True
 
     def _scm_require_stage(self, *stages):

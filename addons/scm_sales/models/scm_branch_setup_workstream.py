@@ -10,7 +10,8 @@ class ScmBranchSetupWorkstream(models.Model):
 
     _name = "scm.branch.setup.workstream"
     _description = "New Branch Preparation Workstream"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "scm.step.guard.mixin"]
+    _scm_step_fields = ("state", "done_date", "done_by_id")
     _order = "setup_id, sequence, id"
 
     setup_id = fields.Many2one(

@@ -37,7 +37,17 @@ class ScmBrandIntake(models.Model):
 
     _name = "scm.brand.intake"
     _description = "Brand Operation Intake"
-    _inherit = ["mail.thread", "scm.deadline.mixin"]
+    _inherit = ["mail.thread", "scm.deadline.mixin", "scm.step.guard.mixin"]
+    # The number and what submission and the center's decision record.
+    _scm_step_fields = (
+        "name",
+        "stage",
+        "submitted_date",
+        "submission_count",
+        "decided_by_id",
+        "decided_date",
+        "plan_id",
+    )
     _order = "id desc"
 
     name = fields.Char(
@@ -202,7 +212,7 @@ class ScmBrandIntake(models.Model):
         user = user or self.env.user
         return (
             user.has_group("scm_base.group_branch_staff")
-            and self.company_id in user.company_ids
+            and user._scm_is_member_of_company(self.company_id)
         )
 
     def _scm_is_center(self, user=None):
@@ -213,12 +223,13 @@ class ScmBrandIntake(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = (
-                    self.env["ir.sequence"].next_by_code("scm.brand.intake") or "/"
-                )
         intakes = super().create(vals_list)
+        sequence = self.env["ir.sequence"].sudo()
+        for intake in intakes.filtered(lambda i: i.name == "/"):
+            # The number is the system's, never the client's.
+            intake._scm_step_write(
+                {"name": sequence.next_by_code("scm.brand.intake") or "/"}
+            )
         for intake in intakes:
             if not (intake._scm_is_branch_staff() or self.env.su):
                 raise AccessError(
@@ -231,7 +242,7 @@ class ScmBrandIntake(models.Model):
         return intakes
 
     def write(self, vals):
-        if not self.env.context.get("scm_brand_transition"):
+        if not self.env.su:
             branch_change = BRANCH_FIELDS & set(vals)
             center_change = CENTER_FIELDS & set(vals)
             for intake in self:
@@ -318,7 +329,7 @@ class ScmBrandIntake(models.Model):
         return self.env.ref("scm_base.dept_brand").sudo().manager_id.user_id
 
     def _scm_transition(self, vals):
-        return self.with_context(scm_brand_transition=True).write(vals)
+        return self._scm_step_write(vals)
 
     def action_submit(self):
         """The branch sends the complete intake to the center (SAL-BRAND-02)."""

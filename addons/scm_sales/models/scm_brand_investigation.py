@@ -8,6 +8,7 @@ class ScmBrandInvestigation(models.Model):
 
     _name = "scm.brand.investigation"
     _description = "Brand Investigation Contact"
+    _inherit = ["scm.step.guard.mixin"]
     _order = "date desc, id desc"
 
     plan_id = fields.Many2one(
@@ -63,6 +64,13 @@ class ScmBrandInvestigation(models.Model):
         ):
             raise AccessError(
                 _("Only the Brand Operation Center logs investigation contacts.")
+            )
+
+    @api.depends('plan_id', 'date', 'contact_type')
+    def _compute_display_name(self):
+        for rec in self:
+            rec.display_name = " · ".join(
+                str(part) for part in (rec.plan_id.display_name, rec.date and fields.Date.to_string(rec.date), dict(rec._fields['contact_type']._description_selection(rec.env)).get(rec.contact_type),) if part
             )
 
     @api.model_create_multi

@@ -10,8 +10,10 @@ class ScmBrandPlan(models.Model):
 
     _name = "scm.brand.plan"
     _description = "Brand Initiation Plan"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "scm.step.guard.mixin"]
     _order = "id desc"
+    # The number is the system's.
+    _scm_step_fields = ("name",)
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/"
@@ -106,12 +108,13 @@ class ScmBrandPlan(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         self._scm_check_center()
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = (
-                    self.env["ir.sequence"].next_by_code("scm.brand.plan") or "/"
-                )
-        return super().create(vals_list)
+        plans = super().create(vals_list)
+        sequence = self.env["ir.sequence"].sudo()
+        for plan in plans.filtered(lambda p: p.name == "/"):
+            plan._scm_step_write(
+                {"name": sequence.next_by_code("scm.brand.plan") or "/"}
+            )
+        return plans
 
     def write(self, vals):
         if set(vals) - {"message_main_attachment_id"}:

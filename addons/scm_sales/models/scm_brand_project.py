@@ -11,8 +11,19 @@ class ScmBrandProject(models.Model):
 
     _name = "scm.brand.project"
     _description = "Brand Operation Project"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "scm.step.guard.mixin"]
     _order = "id desc"
+    # Initiation and the team are the Market Center's and the center's steps.
+    _scm_step_fields = (
+        "proposal_id",
+        "partner_id",
+        "company_id",
+        "initiated_date",
+        "initiated_by_id",
+        "state",
+        "team_member_ids",
+        "team_formed_date",
+    )
     _mail_post_access = "read"
 
     name = fields.Char(required=True, tracking=True)
@@ -88,7 +99,8 @@ class ScmBrandProject(models.Model):
         """Formal initiation by the Market Center from a confirmed proposal."""
         market_center = self.env.ref("scm_base.dept_market_center").sudo()
         manager = market_center.manager_id.user_id
-        project = self.create(
+        # The initiation is this step's own record, whoever confirmed.
+        project = self.sudo().create(
             {
                 "name": _(
                     "Brand project %(customer)s",
@@ -118,7 +130,7 @@ class ScmBrandProject(models.Model):
             ),
             recipients,
         )
-        return project
+        return project.with_env(self.env)
 
     def action_form_team(self, members):
         """Form the project team with `members` (res.users), once signed."""

@@ -35,6 +35,19 @@ class ScmBrandProposal(models.Model):
     _description = "Brand Operation Project Proposal"
     _inherit = ["mail.thread", "scm.approval.mixin"]
     _order = "id desc"
+    # The number, the stage and what handover, delivery and the customer's
+    # answer record (state: the mixin).
+    _scm_step_fields = (
+        "name",
+        "stage",
+        "revision_count",
+        "handover_date",
+        "handover_by_id",
+        "delivery_date",
+        "delivered_by_id",
+        "response_date",
+        "project_id",
+    )
     # Branch staff, who only read the proposal, still discuss it in the chatter.
     _mail_post_access = "read"
 
@@ -130,19 +143,20 @@ class ScmBrandProposal(models.Model):
         user = user or self.env.user
         return (
             user.has_group("scm_base.group_branch_staff")
-            and self.company_id in user.company_ids
+            and user._scm_is_member_of_company(self.company_id)
         )
 
     # -- CRUD -----------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
         self._scm_check_center()
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = (
-                    self.env["ir.sequence"].next_by_code("scm.brand.proposal") or "/"
-                )
         proposals = super().create(vals_list)
+        sequence = self.env["ir.sequence"].sudo()
+        for proposal in proposals.filtered(lambda p: p.name == "/"):
+            # The number is the system's, never the client's.
+            proposal._scm_step_write(
+                {"name": sequence.next_by_code("scm.brand.proposal") or "/"}
+            )
         # SAL-BRAND-04: the customer's intent is investigated first.
         proposals.plan_id._scm_check_investigated()
         return proposals

@@ -31,7 +31,14 @@ class ScmBrandSample(models.Model):
 
     _name = "scm.brand.sample"
     _description = "Brand Sample Chapter"
-    _inherit = ["mail.thread", "mail.activity.mixin", "scm.distribution.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "scm.distribution.mixin",
+        "scm.step.guard.mixin",
+    ]
+    # The release is the Brand Operation Center manager's step.
+    _scm_step_fields = ("state", "released_date", "released_by_id")
     _order = "season_year desc, season, sample_type, id desc"
 
     name = fields.Char(string="Title", required=True, tracking=True)
@@ -182,7 +189,7 @@ class ScmBrandSample(models.Model):
         return samples
 
     def write(self, vals):
-        if not self.env.context.get("scm_brand_sample_release") and set(vals) - (
+        if not self.env.su and set(vals) - (
             RELEASED_WRITABLE
         ):
             if any(sample.state == "released" for sample in self):
@@ -226,7 +233,7 @@ class ScmBrandSample(models.Model):
                         doc=sample.display_name,
                     )
                 )
-            sample.with_context(scm_brand_sample_release=True).write(
+            sample._scm_step_write(
                 {
                     "state": "released",
                     "released_date": fields.Datetime.now(),

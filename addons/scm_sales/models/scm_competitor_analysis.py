@@ -15,7 +15,8 @@ class ScmCompetitorAnalysis(models.Model):
 
     _name = "scm.competitor.analysis"
     _description = "Competitor Analysis Entry"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "scm.step.guard.mixin"]
+    _scm_step_fields = ("author_id",)
     _order = "date desc, id desc"
 
     name = fields.Char(string="Subject", required=True)

@@ -14,7 +14,10 @@ class ScmCompetitorDecision(models.Model):
 
     _name = "scm.competitor.decision"
     _description = "Competitor Decision of the Working Group"
+    _inherit = ["scm.step.guard.mixin"]
     _order = "meeting_date desc, id desc"
+    # A decision takes effect only when its meeting is held.
+    _scm_step_fields = ("applied",)
 
     meeting_id = fields.Many2one(
         "scm.competitor.meeting",
@@ -42,6 +45,15 @@ class ScmCompetitorDecision(models.Model):
             "The meeting already decided this about the competitor.",
         ),
     ]
+
+    @api.depends("competitor_id", "decision_type", "status", "in_scope")
+    def _compute_display_name(self):
+        types = dict(self._fields["decision_type"]._description_selection(self.env))
+        for decision in self:
+            decision.display_name = (
+                f"{decision.competitor_id.name or ''}: "
+                f"{types.get(decision.decision_type, '')}"
+            )
 
     @api.constrains("decision_type", "status", "meeting_id")
     def _check_decision(self):
@@ -77,15 +89,19 @@ class ScmCompetitorDecision(models.Model):
     def create(self, vals_list):
         # Access rights first: a role without them gets an access error.
         self.check_access("create")
-        meetings = self.env["scm.competitor.meeting"].browse(
-            [vals["meeting_id"] for vals in vals_list if vals.get("meeting_id")]
-        )
+        meeting_ids = [vals["meeting_id"] for vals in vals_list if vals.get("meeting_id")]
+        if any(not isinstance(meeting_id, int) for meeting_id in meeting_ids):
+            raise ValidationError(_("A decision belongs to a meeting record."))
+        meetings = self.env["scm.competitor.meeting"].browse(meeting_ids)
         self._check_meeting_open(meetings)
         return super().create(vals_list)
 
     def write(self, vals):
-        if not self.env.context.get("scm_market_transition"):
-            self._check_meeting_open(self.mapped("meeting_id"))
+        if not self.env.su:
+            meetings = self.mapped("meeting_id")
+            if isinstance(vals.get("meeting_id"), int):
+                meetings |= meetings.browse(vals["meeting_id"])
+            self._check_meeting_open(meetings)
         return super().write(vals)
 
     def unlink(self):
@@ -93,4 +109,4 @@ class ScmCompetitorDecision(models.Model):
         return super().unlink()
 
     def _scm_apply(self):
-        self.with_context(scm_market_transition=True).write({"applied": True})
+        self._scm_step_write({"applied": True})

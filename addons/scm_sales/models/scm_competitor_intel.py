@@ -18,7 +18,9 @@ class ScmCompetitorIntel(models.Model):
 
     _name = "scm.competitor.intel"
     _description = "Competitor Intelligence Submission"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "scm.step.guard.mixin"]
+    # Submission and receipt are the steps' own.
+    _scm_step_fields = ("state", "submitted_by_id", "submitted_date")
     _order = "date desc, id desc"
 
     name = fields.Char(string="Subject", required=True)
@@ -126,14 +128,14 @@ class ScmCompetitorIntel(models.Model):
         return records
 
     def write(self, vals):
-        if not self.env.context.get("scm_market_transition"):
+        if not self.env.su:
             if self.filtered(lambda i: i.state != "draft"):
                 raise UserError(
                     _("A submitted intelligence report can no longer change.")
                 )
             self._scm_check_submitter()
         res = super().write(vals)
-        if not self.env.context.get("scm_market_transition"):
+        if not self.env.su:
             self._scm_check_submitter()
         return res
 
@@ -161,7 +163,7 @@ class ScmCompetitorIntel(models.Model):
                 Markup("<p>%s</p>") % intel.content,
                 intel.recipient_id.partner_id,
             )
-        self.with_context(scm_market_transition=True).write(
+        self._scm_step_write(
             {"state": "submitted", "submitted_date": fields.Datetime.now()}
         )
         return True
@@ -178,5 +180,5 @@ class ScmCompetitorIntel(models.Model):
                 raise UserError(
                     _("Only the MSD Manager it is addressed to receives it.")
                 )
-        self.with_context(scm_market_transition=True).write({"state": "received"})
+        self._scm_step_write({"state": "received"})
         return True

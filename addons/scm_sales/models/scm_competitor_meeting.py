@@ -12,8 +12,10 @@ class ScmCompetitorMeeting(models.Model):
 
     _name = "scm.competitor.meeting"
     _description = "Competitor Analysis Meeting"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "scm.step.guard.mixin"]
     _order = "start desc, id desc"
+    # The meeting moves and is put in the calendar only by its steps.
+    _scm_step_fields = ("state", "convener_id", "calendar_event_id")
 
     name = fields.Char(string="Subject", required=True, tracking=True)
     group_id = fields.Many2one(
@@ -131,7 +133,7 @@ class ScmCompetitorMeeting(models.Model):
 
     def write(self, vals):
         self._scm_check_convener()
-        if not self.env.context.get("scm_market_transition"):
+        if not self.env.su:
             if self.filtered(lambda m: m.state in ("done", "cancel")) and set(vals) - {
                 "minutes"
             }:
@@ -162,7 +164,7 @@ class ScmCompetitorMeeting(models.Model):
                         state_to=labels[state],
                     )
                 )
-        self.with_context(scm_market_transition=True).write({"state": state})
+        self._scm_step_write({"state": state})
 
     def action_invite(self):
         """Send the invitations through the calendar (members and attendees)."""
@@ -189,7 +191,7 @@ class ScmCompetitorMeeting(models.Model):
                     }
                 )
             )
-            meeting.with_context(scm_market_transition=True).calendar_event_id = event
+            meeting._scm_step_write({"calendar_event_id": event.id})
         return True
 
     def action_done(self):

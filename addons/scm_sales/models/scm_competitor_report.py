@@ -19,7 +19,9 @@ class ScmCompetitorReport(models.Model):
 
     _name = "scm.competitor.report"
     _description = "Competitor Analysis Report"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "scm.step.guard.mixin"]
+    # The stage and who submitted when; the author is the writer, for good.
+    _scm_step_fields = ("stage", "submitted_by_id", "submitted_date", "author_id")
     _order = "date desc, id desc"
 
     name = fields.Char(string="Title", required=True, tracking=True)
@@ -158,7 +160,7 @@ class ScmCompetitorReport(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if not self.env.context.get("scm_market_transition"):
+        if not self.env.su:
             if "author_id" in vals:
                 raise UserError(_("The author of a report cannot be changed."))
             locked = self.filtered(lambda r: r.stage != "draft")
@@ -202,7 +204,7 @@ class ScmCompetitorReport(models.Model):
                 raise UserError(
                     _("Write the strategies and measures before submitting.")
                 )
-        self.with_context(scm_market_transition=True).write(
+        self._scm_step_write(
             {
                 "stage": "submitted",
                 "submitted_by_id": self.env.user.id,
@@ -254,7 +256,7 @@ class ScmCompetitorReport(models.Model):
                         doc=report.name,
                     )
                 )
-        self.with_context(scm_market_transition=True).write({"stage": "decided"})
+        self._scm_step_write({"stage": "decided"})
         return True
 
     def _scm_demo_submit(self):

@@ -8,7 +8,9 @@ class ScmCustomerAccessGrant(models.Model):
 
     _name = "scm.customer.access.grant"
     _description = "Customer File Access Grant"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "scm.step.guard.mixin"]
+    # Who granted the access is whoever granted it.
+    _scm_step_fields = ("granted_by_id",)
     _order = "id desc"
 
     partner_id = fields.Many2one(
@@ -25,6 +27,13 @@ class ScmCustomerAccessGrant(models.Model):
     reason = fields.Text(required=True)
     date_end = fields.Date(string="Valid Until", required=True)
     active = fields.Boolean(default=True)
+
+    @api.depends('partner_id', 'user_id')
+    def _compute_display_name(self):
+        for rec in self:
+            rec.display_name = " · ".join(
+                str(part) for part in (rec.partner_id.display_name, rec.user_id.name,) if part
+            )
 
     @api.model_create_multi
     def create(self, vals_list):

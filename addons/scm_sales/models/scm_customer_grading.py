@@ -22,6 +22,8 @@ class ScmCustomerGrading(models.Model):
     _description = "Customer Grading"
     _inherit = ["scm.approval.mixin", "mail.thread"]
     _order = "id desc"
+    # Who proposed the grade and the grade it replaced (state: the mixin).
+    _scm_step_fields = ("proposed_by_id", "previous_grade")
 
     name = fields.Char(compute="_compute_name", store=True)
     partner_id = fields.Many2one(
@@ -87,8 +89,8 @@ class ScmCustomerGrading(models.Model):
     def _scm_approval_on_approved(self):
         for grading in self:
             partner = grading.partner_id.commercial_partner_id
-            grading.previous_grade = partner.scm_grade
-            partner.with_context(scm_partner_method=True).sudo().write(
+            grading._scm_step_write({"previous_grade": partner.scm_grade})
+            partner._scm_step_write(
                 {
                     "scm_grade": grading.grade,
                     "scm_grade_date": fields.Date.context_today(self),

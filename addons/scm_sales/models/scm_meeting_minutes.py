@@ -39,6 +39,19 @@ class ScmMeetingMinutes(models.Model):
     _description = "Meeting Minutes"
     _inherit = ["mail.thread", "scm.approval.mixin"]
     _order = "meeting_date desc, id desc"
+    # The number, the stage and what review, sending and receipt record.
+    _scm_step_fields = (
+        "name",
+        "minutes_stage",
+        "written_date",
+        "reviewed_by_id",
+        "reviewed_date",
+        "sent_by_id",
+        "sent_date",
+        "notice_id",
+        "receipt_confirmed_by_id",
+        "receipt_date",
+    )
 
     name = fields.Char(
         string="Number", required=True, readonly=True, copy=False, default="/"
@@ -167,11 +180,12 @@ class ScmMeetingMinutes(models.Model):
     def create(self, vals_list):
         visits = self.env["scm.customer.visit"]
         for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = (
-                    self.env["ir.sequence"].next_by_code("scm.meeting.minutes") or "/"
+            visit_id = vals.get("visit_id")
+            if visit_id and not isinstance(visit_id, int):
+                raise ValidationError(
+                    _("The visit of the minutes must be a visit record.")
                 )
-            visit = visits.browse(vals.get("visit_id"))
+            visit = visits.browse(visit_id)
             if visit:
                 vals.setdefault("partner_id", visit.partner_id.id)
                 vals.setdefault("company_id", visit.company_id.id)
@@ -179,6 +193,12 @@ class ScmMeetingMinutes(models.Model):
                 vals.setdefault("res_model", visit._name)
                 vals.setdefault("res_id", visit.id)
         records = super().create(vals_list)
+        sequence = self.env["ir.sequence"].sudo()
+        for minutes in records.filtered(lambda m: m.name == "/"):
+            # The number is the system's, never the client's.
+            minutes.sudo().write(
+                {"name": sequence.next_by_code("scm.meeting.minutes") or "/"}
+            )
         for minutes in records:
             # The clock runs from the meeting, whenever the minutes are opened.
             minutes._scm_deadline_open(
@@ -191,7 +211,7 @@ class ScmMeetingMinutes(models.Model):
         return records
 
     def write(self, vals):
-        if not self.env.context.get("scm_minutes_internal"):
+        if not self.env.su:
             if "minutes_stage" in vals:
                 raise UserError(
                     _("The stage of meeting minutes changes only through its buttons.")
@@ -211,9 +231,9 @@ class ScmMeetingMinutes(models.Model):
         return super().write(vals)
 
     def _scm_set_stage(self, stage, **vals):
-        self.with_context(
-            scm_minutes_internal=True, skip_validation_check=True
-        ).sudo().write(dict(vals, minutes_stage=stage))
+        self.sudo().with_context(skip_validation_check=True).write(
+            dict(vals, minutes_stage=stage)
+        )
 
     # -- review -------------------------------------------------------------------
     def _scm_approval_check_submit(self):
@@ -257,7 +277,7 @@ class ScmMeetingMinutes(models.Model):
         for minutes in self:
             if user != minutes.user_id and not (
                 user.has_group("scm_base.group_unit_manager")
-                and minutes.company_id in user.company_ids
+                and user._scm_is_member_of_company(minutes.company_id)
             ):
                 raise AccessError(
                     _(

@@ -11,8 +11,15 @@ class ScmPartnershipAgreement(models.Model):
 
     _name = "scm.partnership.agreement"
     _description = "Business Cooperation Agreement"
-    _inherit = ["mail.thread", "mail.activity.mixin", "scm.signature.mixin"]
+    _inherit = [
+        "mail.thread",
+        "mail.activity.mixin",
+        "scm.signature.mixin",
+        "scm.step.guard.mixin",
+    ]
     _order = "date desc, id desc"
+    # The number, the state and the author are the steps' own.
+    _scm_step_fields = ("name", "state", "author_id")
 
     name = fields.Char(
         string="Number", required=True, readonly=True, copy=False, default="/"
@@ -113,17 +120,18 @@ class ScmPartnershipAgreement(models.Model):
             raise UserError(
                 _("Only a Channel Market Specialist prepares cooperation agreements.")
             )
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = self.env["ir.sequence"].next_by_code(
-                    "scm.partnership.agreement"
-                ) or _("New")
         agreements = super().create(vals_list)
+        sequence = self.env["ir.sequence"].sudo()
+        for agreement in agreements.filtered(lambda a: a.name == "/"):
+            # The number is the system's, never the client's.
+            agreement._scm_step_write(
+                {"name": sequence.next_by_code("scm.partnership.agreement") or _("New")}
+            )
         agreements._scm_signature_prepare()
         return agreements
 
     def write(self, vals):
-        if not self.env.context.get("scm_market_transition"):
+        if not self.env.su:
             locked = self.filtered(lambda a: a.state != "draft")
             if locked and set(vals) - AGREEMENT_WRITABLE_WHEN_LOCKED:
                 raise UserError(
@@ -166,9 +174,7 @@ class ScmPartnershipAgreement(models.Model):
             raise UserError(_("Write the terms of cooperation before signing."))
         self.action_scm_sign("leader")
         if not self._scm_missing_signatures():
-            self.sudo().with_context(scm_market_transition=True).write(
-                {"state": "signed"}
-            )
+            self._scm_step_write({"state": "signed"})
         return True
 
     def action_cancel(self):
@@ -177,7 +183,7 @@ class ScmPartnershipAgreement(models.Model):
                 raise UserError(
                     _("%(doc)s is signed and cannot be cancelled.", doc=agreement.name)
                 )
-        self.with_context(scm_market_transition=True).write({"state": "cancel"})
+        self._scm_step_write({"state": "cancel"})
         return True
 
     def _scm_demo_sign(self):

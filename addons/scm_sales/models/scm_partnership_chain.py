@@ -12,7 +12,8 @@ class ScmPartnershipChain(models.Model):
 
     _name = "scm.partnership.chain"
     _description = "Relationship Chain Product"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "scm.step.guard.mixin"]
+    _scm_step_fields = ("analyst_id",)
     _order = "launch_plan_id, sequence, id"
 
     launch_plan_id = fields.Many2one(

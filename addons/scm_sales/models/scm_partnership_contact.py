@@ -11,7 +11,9 @@ class ScmPartnershipContact(models.Model):
 
     _name = "scm.partnership.contact"
     _description = "Partner Contact Log"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "scm.step.guard.mixin"]
+    # Logged by the specialist and reported to the MSD Manager by the system.
+    _scm_step_fields = ("user_id", "reported_to_id")
     _order = "date desc, id desc"
 
     partner_line_id = fields.Many2one(
@@ -67,6 +69,13 @@ class ScmPartnershipContact(models.Model):
                         partner=contact.partner_id.display_name,
                     )
                 )
+
+    @api.depends('partner_id', 'date')
+    def _compute_display_name(self):
+        for rec in self:
+            rec.display_name = " · ".join(
+                str(part) for part in (rec.partner_id.display_name, rec.date and fields.Date.to_string(rec.date),) if part
+            )
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -28,7 +28,9 @@ class ScmSalesAdvice(models.Model):
 
     _name = "scm.sales.advice"
     _description = "Sales Advice and Guidance"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "scm.step.guard.mixin"]
+    # The number, the author and the issue are the steps' own.
+    _scm_step_fields = ("name", "author_id", "state", "issued_date", "day_id")
     _order = "date desc, id desc"
     _mail_post_access = "read"
 
@@ -108,14 +110,17 @@ class ScmSalesAdvice(models.Model):
                 self._scm_check_author(
                     vals.get("advice_type") or self._fields["advice_type"].default(self)
                 )
-            if vals.get("name", "/") == "/":
-                vals["name"] = (
-                    self.env["ir.sequence"].next_by_code("scm.sales.advice") or "/"
-                )
-        return super().create(vals_list)
+        advices = super().create(vals_list)
+        sequence = self.env["ir.sequence"].sudo()
+        for advice in advices.filtered(lambda a: a.name == "/"):
+            # The number is the system's, never the client's.
+            advice._scm_step_write(
+                {"name": sequence.next_by_code("scm.sales.advice") or "/"}
+            )
+        return advices
 
     def write(self, vals):
-        if DRAFT_FIELDS & set(vals) and not self.env.context.get("scm_advice_issue"):
+        if DRAFT_FIELDS & set(vals) and not self.env.su:
             for advice in self:
                 if advice.state != "draft":
                     raise UserError(
@@ -156,7 +161,7 @@ class ScmSalesAdvice(models.Model):
             }
             if advice.advice_type == "advice":
                 values["day_id"] = Day._scm_day(today).id
-            advice.with_context(scm_advice_issue=True).write(values)
+            advice._scm_step_write(values)
             managers = advice.target_company_ids.mapped("scm_manager_id")
             self.env["scm.notice"]._scm_send(
                 advice,

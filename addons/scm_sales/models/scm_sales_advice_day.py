@@ -15,6 +15,9 @@ class ScmSalesAdviceDay(models.Model):
     _description = "Sales Advice Day"
     _order = "date desc"
     _rec_name = "date"
+    _inherit = ["scm.step.guard.mixin"]
+    # The rows are the system's: one per day, from the company calendar.
+    _scm_step_fields = ("date", "is_working_day")
 
     date = fields.Date(required=True, readonly=True, index=True)
     is_working_day = fields.Boolean(string="Working Day", readonly=True)
@@ -92,9 +95,7 @@ class ScmSalesAdviceDay(models.Model):
             ]
         )
         for item in advice:
-            item.with_context(scm_advice_issue=True).write(
-                {"day_id": self._scm_day(item.date).id}
-            )
+            item._scm_step_write({"day_id": self.sudo()._scm_day(item.date).id})
         return True
 
     @api.model

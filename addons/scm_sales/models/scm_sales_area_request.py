@@ -11,6 +11,8 @@ class ScmSalesAreaRequest(models.Model):
     _description = "Territory Authorisation Request"
     _inherit = ["scm.approval.mixin", "mail.thread"]
     _order = "id desc"
+    # The number and the requester (state: the mixin).
+    _scm_step_fields = ("name", "user_id")
 
     name = fields.Char(
         string="Reference", readonly=True, copy=False, default=lambda s: _("New")
@@ -51,12 +53,21 @@ class ScmSalesAreaRequest(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        new = {"New", _("New")}
         for vals in vals_list:
-            if vals.get("name", _("New")) == _("New"):
-                vals["name"] = self.env["ir.sequence"].next_by_code(
-                    "scm.sales.area.request"
-                ) or _("New")
-        return super().create(vals_list)
+            if vals.get("name") in new:
+                del vals["name"]
+        requests = super().create(vals_list)
+        sequence = self.env["ir.sequence"].sudo()
+        for request in requests.filtered(lambda r: not r.name or r.name in new):
+            # The number is the system's, never the client's.
+            request._scm_step_write(
+                {
+                    "name": sequence.next_by_code("scm.sales.area.request")
+                    or _("New")
+                }
+            )
+        return requests
 
     @api.constrains("state_ids", "partner_ids", "company_id")
     def _check_scope(self):
@@ -77,7 +88,7 @@ class ScmSalesAreaRequest(models.Model):
         for request in self:
             if not request.company_id.parent_id:
                 raise UserError(_("Only a branch requests a territory authorisation."))
-            if request.company_id not in self.env.user.company_ids:
+            if not self.env.user._scm_is_member_of_company(request.company_id):
                 raise UserError(_("Only the branch itself submits its request."))
             plan_text = request.marketing_plan and request.marketing_plan.strip()
             if request.state_ids and not (plan_text or request.attachment_ids):

@@ -67,6 +67,17 @@ class ScmSalesPlan(models.Model):
     _name = "scm.sales.plan"
     _description = "Sales Plan"
     _inherit = ["mail.thread", "scm.sales.staged.mixin"]
+    # What submission, the final step and the Market Center's decision on a
+    # rejected branch plan record (the stage and state come with the mixin).
+    _scm_step_fields = (
+        "submitted_date",
+        "submitted_late",
+        "final_date",
+        "escalation_decision",
+        "escalation_note",
+        "escalation_user_id",
+        "escalation_date",
+    )
     _order = "plan_year desc, plan_type, company_id"
 
     name = fields.Char(compute="_compute_name", store=True, readonly=True)
@@ -373,9 +384,7 @@ class ScmSalesPlan(models.Model):
     def write(self, vals):
         # Who may write comes before what may be written.
         self.check_access("write")
-        if CONTENT_FIELDS & vals.keys() and not self.env.context.get(
-            "scm_plan_system_write"
-        ):
+        if CONTENT_FIELDS & vals.keys() and not self.env.su:
             locked = self.filtered(lambda p: p.stage not in ("draft", "revision"))
             if locked:
                 raise UserError(
@@ -596,7 +605,7 @@ class ScmSalesPlan(models.Model):
                         plan=plan.display_name,
                     )
                 )
-            mine.write(
+            mine._scm_step_write(
                 {
                     "state": "confirmed",
                     "confirmed_date": fields.Datetime.now(),

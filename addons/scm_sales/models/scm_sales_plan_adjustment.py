@@ -27,6 +27,8 @@ class ScmSalesPlanAdjustment(models.Model):
     _name = "scm.sales.plan.adjustment"
     _description = "Branch Monthly Sales Plan Adjustment Notice"
     _inherit = ["mail.thread", "scm.sales.staged.mixin"]
+    # Who prepared it, its lateness and its issue (stage and state: mixin).
+    _scm_step_fields = ("user_id", "created_late", "issued_date", "notice_id")
     _order = "month desc, company_id"
 
     name = fields.Char(compute="_compute_name", store=True, readonly=True)
@@ -219,10 +221,10 @@ class ScmSalesPlanAdjustment(models.Model):
             column = target_field(line.business_line)
             line.sudo().previous_amount = target[column] if target else 0.0
             values[column] = line.new_amount
+        # The approved notice writes the targets as the system (SAL-PLAN-07).
         Target = self.env["scm.sales.plan.target"].sudo()
-        Target = Target.with_context(scm_plan_system_write=True)
         if target:
-            target.with_context(scm_plan_system_write=True).write(values)
+            target.write(values)
         else:
             Target.create(
                 {"plan_id": plan.id, "month": str(self.month.month), **values}

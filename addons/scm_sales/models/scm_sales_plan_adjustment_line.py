@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from .scm_sales_plan_line import BUSINESS_LINES
 from .scm_sales_plan_target import target_field
@@ -10,7 +10,10 @@ class ScmSalesPlanAdjustmentLine(models.Model):
 
     _name = "scm.sales.plan.adjustment.line"
     _description = "Adjustment Notice Line"
+    _inherit = ["scm.step.guard.mixin"]
     _order = "adjustment_id, sequence, id"
+    # The target the approved notice replaced, recorded when it is applied.
+    _scm_step_fields = ("previous_amount",)
 
     adjustment_id = fields.Many2one(
         "scm.sales.plan.adjustment",
@@ -66,6 +69,15 @@ class ScmSalesPlanAdjustmentLine(models.Model):
                 else 0.0
             )
 
+    @api.depends("adjustment_id", "business_line_label")
+    def _compute_display_name(self):
+        for line in self:
+            line.display_name = " / ".join(
+                part
+                for part in (line.adjustment_id.display_name, line.business_line_label)
+                if part
+            )
+
     def _check_editable(self, adjustments):
         if self.env.su:
             return
@@ -77,11 +89,18 @@ class ScmSalesPlanAdjustmentLine(models.Model):
         adjustments = self.env["scm.sales.plan.adjustment"].browse(
             [vals["adjustment_id"] for vals in vals_list if vals.get("adjustment_id")]
         )
+        if any(not isinstance(i, int) for i in adjustments.ids):
+            raise ValidationError(_("Choose the adjustment notice from the list."))
         self._check_editable(adjustments)
         return super().create(vals_list)
 
     def write(self, vals):
-        self._check_editable(self.adjustment_id)
+        adjustments = self.adjustment_id
+        if vals.get("adjustment_id"):
+            if not isinstance(vals["adjustment_id"], int):
+                raise ValidationError(_("Choose the adjustment notice from the list."))
+            adjustments |= adjustments.browse(vals["adjustment_id"])
+        self._check_editable(adjustments)
         return super().write(vals)
 
     def unlink(self):

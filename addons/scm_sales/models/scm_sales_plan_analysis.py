@@ -14,6 +14,19 @@ class ScmSalesPlanAnalysis(models.Model):
     _auto = False
     _order = "date desc, company_id, business_line"
 
+    def _compute_display_name(self):
+        lines = dict(self._fields["business_line"]._description_selection(self.env))
+        for row in self:
+            row.display_name = " · ".join(
+                str(part)
+                for part in (
+                    row.company_id.name,
+                    row.date and fields.Date.to_string(row.date)[:7],
+                    lines.get(row.business_line),
+                )
+                if part
+            )
+
     company_id = fields.Many2one("res.company", string="Branch", readonly=True)
     business_line = fields.Selection(BUSINESS_LINES, readonly=True)
     date = fields.Date(string="Month", readonly=True)

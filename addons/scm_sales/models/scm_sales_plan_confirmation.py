@@ -7,7 +7,18 @@ class ScmSalesPlanConfirmation(models.Model):
 
     _name = "scm.sales.plan.confirmation"
     _description = "Branch Confirmation of the HQ Preliminary Plan"
+    _inherit = ["scm.step.guard.mixin"]
     _order = "plan_id, company_id"
+    # Created by the plan's issue; confirmed only by its branch manager's step.
+    _scm_step_fields = (
+        "plan_id",
+        "company_id",
+        "user_id",
+        "state",
+        "confirmed_date",
+        "confirmed_by_id",
+        "activity_id",
+    )
 
     plan_id = fields.Many2one(
         "scm.sales.plan",
@@ -26,6 +37,13 @@ class ScmSalesPlanConfirmation(models.Model):
     confirmed_date = fields.Datetime(string="Confirmed On", readonly=True)
     confirmed_by_id = fields.Many2one("res.users", readonly=True)
     activity_id = fields.Many2one("mail.activity", readonly=True, ondelete="set null")
+
+    def _compute_display_name(self):
+        for confirmation in self:
+            confirmation.display_name = (
+                f"{confirmation.plan_id.display_name or ''} / "
+                f"{confirmation.company_id.name or ''}"
+            )
 
     _sql_constraints = [
         (

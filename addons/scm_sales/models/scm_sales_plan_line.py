@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 # The five sub-plans of 000 §二.1.2 (the flowchart shows only four: no
 # 产品设计; the text wins, SAL-PLAN-01 Open).
@@ -19,6 +19,7 @@ class ScmSalesPlanLine(models.Model):
 
     _name = "scm.sales.plan.line"
     _description = "Sales Plan Business Line"
+    _inherit = ["scm.step.guard.mixin"]
     _order = "plan_id, sequence, id"
 
     plan_id = fields.Many2one(
@@ -55,8 +56,18 @@ class ScmSalesPlanLine(models.Model):
         ),
     ]
 
+    @api.depends("plan_id", "business_line")
+    def _compute_display_name(self):
+        lines = dict(self._fields["business_line"]._description_selection(self.env))
+        for line in self:
+            line.display_name = " / ".join(
+                part
+                for part in (line.plan_id.display_name, lines.get(line.business_line))
+                if part
+            )
+
     def _check_plan_editable(self, plans):
-        if self.env.context.get("scm_plan_system_write"):
+        if self.env.su:
             return
         for plan in plans:
             if plan.stage not in ("draft", "revision"):
@@ -73,11 +84,18 @@ class ScmSalesPlanLine(models.Model):
         plans = self.env["scm.sales.plan"].browse(
             [vals["plan_id"] for vals in vals_list if vals.get("plan_id")]
         )
+        if any(not isinstance(plan_id, int) for plan_id in plans.ids):
+            raise ValidationError(_("Choose the sales plan from the list."))
         self._check_plan_editable(plans)
         return super().create(vals_list)
 
     def write(self, vals):
-        self._check_plan_editable(self.plan_id)
+        plans = self.plan_id
+        if vals.get("plan_id"):
+            if not isinstance(vals["plan_id"], int):
+                raise ValidationError(_("Choose the sales plan from the list."))
+            plans |= plans.browse(vals["plan_id"])
+        self._check_plan_editable(plans)
         return super().write(vals)
 
     def unlink(self):

@@ -25,6 +25,8 @@ class ScmSalesPlanReport(models.Model):
     _name = "scm.sales.plan.report"
     _description = "Branch Monthly Sales Plan Execution Report"
     _inherit = ["mail.thread", "scm.sales.staged.mixin"]
+    # The MSD Manager reports, the submission is recorded (stage: the mixin).
+    _scm_step_fields = ("user_id", "submitted_date", "submitted_late")
     _order = "period desc, company_id"
 
     name = fields.Char(compute="_compute_name", store=True, readonly=True)
@@ -144,7 +146,13 @@ class ScmSalesPlanReport(models.Model):
         self._scm_check_author()
         for vals in vals_list:
             if vals.get("period"):
-                vals["period"] = fields.Date.to_date(vals["period"]).replace(day=1)
+                try:
+                    period = fields.Date.to_date(vals["period"])
+                except (TypeError, ValueError):
+                    period = None
+                if not period:
+                    raise ValidationError(_("The period of the report is a month."))
+                vals["period"] = period.replace(day=1)
         reports = super().create(vals_list)
         msd_manager = self.env["scm.sales.plan"]._scm_msd_manager()
         for report in reports:

@@ -9,7 +9,20 @@ class ScmSalesPlanReportLine(models.Model):
 
     _name = "scm.sales.plan.report.line"
     _description = "Execution Report Indicator"
+    _inherit = ["scm.step.guard.mixin"]
     _order = "report_id, sequence, id"
+    # Target and actual come from the plan and the bookings, not by hand.
+    _scm_step_fields = ("target_amount", "actual_amount")
+
+    @api.depends("report_id", "business_line")
+    def _compute_display_name(self):
+        lines = dict(self._fields["business_line"]._description_selection(self.env))
+        for line in self:
+            line.display_name = " / ".join(
+                part
+                for part in (line.report_id.display_name, lines.get(line.business_line))
+                if part
+            )
 
     report_id = fields.Many2one(
         "scm.sales.plan.report",

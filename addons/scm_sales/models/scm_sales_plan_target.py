@@ -19,6 +19,7 @@ class ScmSalesPlanTarget(models.Model):
 
     _name = "scm.sales.plan.target"
     _description = "Monthly Sales Target"
+    _inherit = ["scm.step.guard.mixin"]
     _order = "plan_id, month_number, id"
     _rec_name = "date"
 
@@ -85,8 +86,8 @@ class ScmSalesPlanTarget(models.Model):
 
     def _check_plan_editable(self, plans):
         # Only an approved adjustment notice changes the targets of an
-        # approved plan (SAL-PLAN-07); it writes with this context.
-        if self.env.context.get("scm_plan_system_write"):
+        # approved plan (SAL-PLAN-07); it writes as the system (sudo).
+        if self.env.su:
             return
         for plan in plans:
             if plan.plan_type != "branch":
@@ -105,11 +106,18 @@ class ScmSalesPlanTarget(models.Model):
         plans = self.env["scm.sales.plan"].browse(
             [vals["plan_id"] for vals in vals_list if vals.get("plan_id")]
         )
+        if any(not isinstance(plan_id, int) for plan_id in plans.ids):
+            raise ValidationError(_("Choose the sales plan from the list."))
         self._check_plan_editable(plans)
         return super().create(vals_list)
 
     def write(self, vals):
-        self._check_plan_editable(self.plan_id)
+        plans = self.plan_id
+        if vals.get("plan_id"):
+            if not isinstance(vals["plan_id"], int):
+                raise ValidationError(_("Choose the sales plan from the list."))
+            plans |= plans.browse(vals["plan_id"])
+        self._check_plan_editable(plans)
         return super().write(vals)
 
     def unlink(self):

@@ -10,7 +10,10 @@ class ScmSalesPromotionActivity(models.Model):
 
     _name = "scm.sales.promotion.activity"
     _description = "Promotion Activity"
+    _inherit = ["scm.step.guard.mixin"]
     _order = "plan_id, date_start, id"
+    # An activity is marked executed only by its step (SAL-PLAN-05).
+    _scm_step_fields = ("state", "executed_date")
 
     plan_id = fields.Many2one(
         "scm.sales.promotion.plan",
@@ -48,7 +51,11 @@ class ScmSalesPromotionActivity(models.Model):
     @api.constrains("date_start", "date_end")
     def _check_dates(self):
         for activity in self:
-            if activity.date_end < activity.date_start:
+            if (
+                activity.date_start
+                and activity.date_end
+                and activity.date_end < activity.date_start
+            ):
                 raise ValidationError(
                     _("A promotion activity cannot end before it starts.")
                 )
@@ -64,6 +71,8 @@ class ScmSalesPromotionActivity(models.Model):
         plans = self.env["scm.sales.promotion.plan"].browse(
             [vals["plan_id"] for vals in vals_list if vals.get("plan_id")]
         )
+        if any(not isinstance(plan_id, int) for plan_id in plans.ids):
+            raise ValidationError(_("Choose the promotion plan from the list."))
         self._check_plan_editable(plans)
         return super().create(vals_list)
 
@@ -72,8 +81,13 @@ class ScmSalesPromotionActivity(models.Model):
         reporting = set(vals) <= {"result"} and not self.plan_id.filtered(
             lambda p: p.stage not in ("approved", "executing")
         )
-        if not (reporting or self.env.context.get("scm_promotion_execution")):
-            self._check_plan_editable(self.plan_id)
+        if not (reporting or self.env.su):
+            plans = self.plan_id
+            if vals.get("plan_id"):
+                if not isinstance(vals["plan_id"], int):
+                    raise ValidationError(_("Choose the promotion plan from the list."))
+                plans |= plans.browse(vals["plan_id"])
+            self._check_plan_editable(plans)
         return super().write(vals)
 
     def unlink(self):
@@ -99,7 +113,7 @@ class ScmSalesPromotionActivity(models.Model):
             values = {"state": "executed", "executed_date": fields.Datetime.now()}
             if result:
                 values["result"] = result
-            activity.with_context(scm_promotion_execution=True).write(values)
+            activity._scm_step_write(values)
             if plan.stage == "approved":
                 plan.sudo().write({"stage": "executing"})
         return True

@@ -21,6 +21,8 @@ class ScmSalesPromotionPlan(models.Model):
     _name = "scm.sales.promotion.plan"
     _description = "Annual Promotion Activity Plan"
     _inherit = ["mail.thread", "scm.sales.staged.mixin"]
+    # The author and the submission (stage and state: the mixin).
+    _scm_step_fields = ("user_id", "submitted_date", "submitted_late")
     _order = "plan_year desc, id desc"
 
     name = fields.Char(compute="_compute_name", store=True, readonly=True)
@@ -123,7 +125,7 @@ class ScmSalesPromotionPlan(models.Model):
 
     def write(self, vals):
         content = {"plan_year", "company_id", "description", "activity_line_ids"}
-        if content & vals.keys() and not self.env.context.get("scm_plan_system_write"):
+        if content & vals.keys() and not self.env.su:
             if self.filtered(lambda p: p.stage != "draft"):
                 raise UserError(
                     _("An approved or submitted promotion plan cannot be changed.")

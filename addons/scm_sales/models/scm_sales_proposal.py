@@ -72,6 +72,8 @@ class ScmSalesProposal(models.Model):
     ]
     _order = "id desc"
     _rec_names_search = ["name", "title", "partner_id"]
+    # The number, the stage (scm.stage.mixin) and the dates of the steps.
+    _scm_step_fields = tuple(sorted(WORKFLOW_FIELDS))
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/"
@@ -210,7 +212,7 @@ class ScmSalesProposal(models.Model):
             consultant = proposal.consultant_id
             if not (
                 consultant.has_group("scm_base.group_consultant")
-                and proposal.company_id in consultant.company_ids
+                and consultant._scm_is_member_of_company(proposal.company_id)
                 and not consultant.has_group("scm_base.group_hq_staff")
             ):
                 raise ValidationError(
@@ -262,7 +264,8 @@ class ScmSalesProposal(models.Model):
         return proposals
 
     def write(self, vals):
-        if self.env.context.get("scm_proposal_internal"):
+        # The steps write through _scm_write_internal (sudo); a client cannot.
+        if self.env.su:
             return super().write(vals)
         if vals.keys() & WORKFLOW_FIELDS:
             raise UserError(
@@ -312,11 +315,7 @@ class ScmSalesProposal(models.Model):
                 )
 
     def _scm_write_internal(self, vals):
-        return (
-            self.sudo()
-            .with_context(scm_proposal_internal=True, skip_validation_check=True)
-            .write(vals)
-        )
+        return self.sudo().with_context(skip_validation_check=True).write(vals)
 
     @api.model
     def _get_under_validation_exceptions(self):
@@ -523,14 +522,8 @@ class ScmSalesProposal(models.Model):
                 )
             )
         self._scm_check_my_turn()
-        reviews = self._scm_my_open_reviews()
-        reviews.write({"comment": opinion.strip()})
-        if decision == "approve":
-            self._validate_tier(reviews)
-        else:
-            self._rejected_tier(reviews)
-        self._update_counter({"review_deleted": True})
-        return True
+        # The reviews are written by the approval machinery, never by the user.
+        return self.action_scm_decide(decision, opinion)
 
     def reject_tier(self):
         """Only the reviewer's own lines get the rejection's comment."""

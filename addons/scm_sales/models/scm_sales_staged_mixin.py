@@ -10,6 +10,10 @@ class ScmSalesStagedMixin(models.AbstractModel):
     _description = "Plan Document Stage"
     _inherit = ["scm.approval.mixin"]
 
+    def _scm_step_field_names(self):
+        # The stage moves only through the document's steps.
+        return super()._scm_step_field_names() | {"stage"}
+
     def _scm_set_stage(self, stage):
         self.sudo().with_context(skip_validation_check=True).write({"stage": stage})
 

@@ -23,6 +23,8 @@ class ScmSalesSupport(models.Model):
     _name = "scm.sales.support"
     _description = "Branch Sales Support Form"
     _inherit = ["mail.thread", "scm.approval.mixin"]
+    # The number, the author and the execution (state: the mixin).
+    _scm_step_fields = ("name", "author_id", "execution_state")
     _order = "id desc"
     _mail_post_access = "read"
 
@@ -120,12 +122,13 @@ class ScmSalesSupport(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         self._scm_check_msd_manager()
-        for vals in vals_list:
-            if vals.get("name", "/") == "/":
-                vals["name"] = (
-                    self.env["ir.sequence"].next_by_code("scm.sales.support") or "/"
-                )
         supports = super().create(vals_list)
+        sequence = self.env["ir.sequence"].sudo()
+        for support in supports.filtered(lambda s: s.name == "/"):
+            # The number is the system's, never the client's.
+            support._scm_step_write(
+                {"name": sequence.next_by_code("scm.sales.support") or "/"}
+            )
         for request in supports.request_id:
             request.sudo().write({"state": "answered"})
             request.sudo().activity_feedback(["mail.mail_activity_data_todo"])

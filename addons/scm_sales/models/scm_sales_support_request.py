@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 
 
 class ScmSalesSupportRequest(models.Model):
@@ -8,8 +8,10 @@ class ScmSalesSupportRequest(models.Model):
 
     _name = "scm.sales.support.request"
     _description = "Branch Sales Support Request"
-    _inherit = ["mail.thread", "mail.activity.mixin"]
+    _inherit = ["mail.thread", "mail.activity.mixin", "scm.step.guard.mixin"]
     _order = "id desc"
+    # The number, the requester and the answer are the steps' own.
+    _scm_step_fields = ("name", "requested_by_id", "state")
     _mail_post_access = "read"
 
     name = fields.Char(
@@ -57,22 +59,24 @@ class ScmSalesSupportRequest(models.Model):
     def create(self, vals_list):
         user = self.env.user
         for vals in vals_list:
-            company = self.env["res.company"].browse(
-                vals.get("company_id") or self.env.company.id
-            )
+            company_id = vals.get("company_id") or self.env.company.id
+            if not isinstance(company_id, int):
+                raise ValidationError(_("Choose the branch from the list."))
+            company = self.env["res.company"].browse(company_id)
             if not self.env.su and not (
                 user.has_group("scm_base.group_branch_manager")
-                and company in user.company_ids
+                and user._scm_is_member_of_company(company)
             ):
                 raise AccessError(
                     _("Only the branch manager asks MSD for sales support.")
                 )
-            if vals.get("name", "/") == "/":
-                vals["name"] = (
-                    self.env["ir.sequence"].next_by_code("scm.sales.support.request")
-                    or "/"
-                )
         requests = super().create(vals_list)
+        sequence = self.env["ir.sequence"].sudo()
+        for request in requests.filtered(lambda r: r.name == "/"):
+            # The number is the system's, never the client's.
+            request._scm_step_write(
+                {"name": sequence.next_by_code("scm.sales.support.request") or "/"}
+            )
         manager = self.env.ref("scm_base.dept_msd").sudo().manager_id.user_id
         if manager:
             for request in requests:

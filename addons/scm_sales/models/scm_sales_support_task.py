@@ -9,7 +9,9 @@ class ScmSalesSupportTask(models.Model):
 
     _name = "scm.sales.support.task"
     _description = "Sales Support Task"
+    _inherit = ["scm.step.guard.mixin"]
     _order = "support_id, sequence, id"
+    _scm_step_fields = ("state", "done_date")
 
     support_id = fields.Many2one(
         "scm.sales.support",

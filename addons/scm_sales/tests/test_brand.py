@@ -309,7 +309,11 @@ class TestBrand(BrandCase):
         )
         with self.assertRaises(AccessError):
             intake.with_user(bj).read(["name"])
-        with self.assertRaisesRegex(UserError, "territory|辖区|Hubei|湖北"):
+        # Refused by the territory rule, or earlier: Beijing may not even see
+        # Wuhan's customer file to link it.
+        with self.assertRaisesRegex(
+            UserError, "territory|辖区|Hubei|湖北|record you may not see|无权查看"
+        ):
             self.Intake.with_user(bj).create(
                 {"partner_id": self.customer.id, "company_id": self.beijing.id}
             )
@@ -462,7 +466,9 @@ class TestBrand(BrandCase):
         self.assertEqual(
             proposal.review_ids.mapped("reviewer_ids"), self.users["mc.manager"]
         )
-        self.approve(proposal, self.users["msd.manager"])
+        # Not a reviewer: the decision is refused (scm_base's guard).
+        with self.assertRaises(UserError):
+            self.approve(proposal, self.users["msd.manager"])
         self.assertEqual(proposal.state, "to_approve", "MSD is not the reviewer")
         self.reject(proposal, self.users["mc.manager"], "报价偏高")
         self.assertEqual(proposal.state, "draft")

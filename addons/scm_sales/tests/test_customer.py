@@ -398,7 +398,9 @@ class TestCustomerGrading(ScmSalesCase):
         self.assertEqual(
             reviewers, self.users["msd.manager"] | self.users["mc.manager"]
         )
-        self.approve(grading, self.users["mc.manager"])
+        # Not his turn yet: the decision is refused (scm_base's guard).
+        with self.assertRaises(UserError):
+            self.approve(grading, self.users["mc.manager"])
         self.assertFalse(
             grading.review_ids.filtered(lambda r: r.status == "approved"),
             "the Market Center Manager waits for MSD's review",

@@ -503,13 +503,15 @@ class TestProposalAccess(ProposalCase):
                 "scm_sales.action_report_scm_sales_proposal", proposal.ids
             )
         self.sign_and_send(proposal)
-        self.opine(proposal, "msd.manager", "approve", "同意评审")
-        self.opine(proposal, "qc.manager", "reject", "验收标准缺失")
+        # The signed version prints; once rejected, the revision is unsigned
+        # and refused as final (scm_base), so it is printed while in review.
         html = report._render_qweb_html(
             "scm_sales.action_report_scm_sales_proposal", proposal.ids
         )[0].decode()
         self.assertIn(self.manager.name, html)
         self.assertIn("软件许可26万元", html)
+        self.opine(proposal, "msd.manager", "approve", "同意评审")
+        self.opine(proposal, "qc.manager", "reject", "验收标准缺失")
         forms = proposal.with_user(self.manager).action_print_review_forms()
         self.assertEqual(
             forms["report_name"], "scm_sales.report_scm_sales_proposal_review"

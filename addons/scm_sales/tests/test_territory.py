@@ -73,7 +73,8 @@ class TestTerritory(ScmSalesCase):
         self.assertEqual(
             request.review_ids.mapped("reviewer_ids"), self.users["msd.manager"]
         )
-        self.approve(request, self.users["wh.manager"])
+        with self.assertRaises(UserError):
+            self.approve(request, self.users["wh.manager"])
         self.assertEqual(
             request.state, "to_approve", "the branch cannot approve itself"
         )

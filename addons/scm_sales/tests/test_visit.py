@@ -244,7 +244,8 @@ class TestCustomerVisit(ScmSalesCase):
         visit = self.new_visit()
         visit.with_user(self.consultant).action_scm_submit()
         self.assertFalse(visit.with_user(self.attendance).can_review)
-        self.approve(visit, self.attendance)
+        with self.assertRaises(UserError):
+            self.approve(visit, self.attendance)
         self.assertEqual(visit.state, "to_approve")
         with self.assertRaises(UserError):
             visit.with_user(self.attendance).action_acknowledge()

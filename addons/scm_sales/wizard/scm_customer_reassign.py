@@ -124,6 +124,7 @@ class ScmCustomerReassign(models.TransientModel):
                         branch=record.company_id.name,
                     )
                 )
+        self._check_new_owner()
         if self.reason_type == "no_contact":
             late = self.partner_ids.filtered("scm_contact_overdue")
             if late != self.partner_ids or self.lead_ids:
@@ -137,6 +138,26 @@ class ScmCustomerReassign(models.TransientModel):
             raise UserError(
                 _("Allocation is for customers without an owner; give the reason.")
             )
+
+    def _check_new_owner(self):
+        """The new owner works in the branch that will hold the records."""
+        for record in [*self.partner_ids, *self.lead_ids]:
+            branch = (
+                self.company_id if self.reason_type == "dispatch" else record.company_id
+            )
+            if (
+                self.user_id
+                and branch
+                and not self.user_id._scm_is_member_of_company(branch)
+            ):
+                raise UserError(
+                    _(
+                        "%(user)s does not work at %(branch)s and cannot own its "
+                        "customers.",
+                        user=self.user_id.name,
+                        branch=branch.name,
+                    )
+                )
 
     def action_apply(self):
         self.ensure_one()
@@ -152,8 +173,8 @@ class ScmCustomerReassign(models.TransientModel):
                 company_id=self.company_id.id, scm_dispatched_by_id=self.env.uid
             )
             lead_vals["company_id"] = self.company_id.id
-        # Rights were checked above; the write itself bypasses the owner guard.
-        self.partner_ids.with_context(scm_partner_method=True).write(partner_vals)
+        # Rights were checked above: the reassignment is this step's write.
+        self.partner_ids._scm_step_write(partner_vals)
         self.lead_ids.write(lead_vals)
         for record in [*self.partner_ids, *self.lead_ids]:
             record.message_post(body=body, subtype_xmlid="mail.mt_note")
