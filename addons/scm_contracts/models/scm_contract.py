@@ -1390,7 +1390,14 @@ class ScmContract(models.Model):
             self.env.ref("scm_base.dept_finance").sudo().manager_id.user_id,
             _("Register and seal %(doc)s", doc=self.display_name),
         )
-        return self._scm_final_report().report_action(self)
+        report = self._scm_final_report()
+        # The number is issued in this transaction: render the original here,
+        # as the printing user with the companies active in the client, so
+        # that an original that cannot be rendered (a record the report reads
+        # and the user cannot, a template error) rolls the number back instead
+        # of using it up while nothing prints (CON-NUM-07: no gaps).
+        self.env["ir.actions.report"]._render_qweb_html(report.report_name, self.ids)
+        return report.report_action(self)
 
     def action_print(self):
         """Print the original again, with its number and the signatures given
