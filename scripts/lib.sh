@@ -123,3 +123,32 @@ ensure_pdf_tools() {
     apt-get update -qq >/dev/null && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null \
         || log "could not install ${missing[*]}: reports fall back to HTML"
 }
+
+# Browser tours: Odoo's HttpCase drives a headless Chrome or Chromium and skips
+# the tours when it finds none on PATH (odoo/tests/common.py looks for
+# google-chrome, chromium, chromium-browser, google-chrome-stable; Debian's
+# package installs /usr/bin/chromium). Installed from Debian when missing
+# (root only; SCM_SKIP_APT=1 skips).
+find_browser() {
+    local name
+    for name in google-chrome chromium chromium-browser google-chrome-stable; do
+        command -v "$name" && return 0
+    done
+    return 1
+}
+
+ensure_browser() {
+    find_browser >/dev/null && return 0
+    if [[ ${SCM_SKIP_APT:-} == 1 || $(id -u) != 0 ]] || ! command -v apt-get >/dev/null; then
+        log "no Chrome or Chromium found: the browser tours will be SKIPPED (Debian: apt-get install chromium)"
+        return 0
+    fi
+    log "installing chromium for the browser tours"
+    if apt-get update -qq >/dev/null \
+        && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends chromium >/dev/null \
+        && find_browser >/dev/null; then
+        log "browser tours run with $(find_browser)"
+    else
+        log "could not install chromium: the browser tours will be SKIPPED"
+    fi
+}

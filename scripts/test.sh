@@ -6,6 +6,7 @@ source "$(dirname "$0")/lib.sh"
 DB=${SCM_TEST_DB:-scm_test}
 bash "$ROOT/scripts/setup.sh"
 ensure_postgres
+ensure_browser
 ODOO=$(find_odoo_src)
 ADDONS=$(scm_addons)
 TAGS=${SCM_TEST_TAGS:-$(echo "$ADDONS" | sed 's/\([^,]*\)/\/\1/g')}
