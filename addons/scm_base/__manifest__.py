@@ -45,6 +45,8 @@
         "views/scm_menus.xml",
         "views/scm_home_views.xml",
         "data/scm_home_data.xml",
+        # phone: kanban cards and mobile lists of the documents above
+        "views/scm_mobile_views.xml",
     ],
     "demo": [
         "demo/res_company_demo.xml",

@@ -77,6 +77,8 @@
         "views/market_competitor_views.xml",
         "views/market_product_views.xml",
         "report/market_reports.xml",
+        # phone: kanban cards and mobile lists of the documents above
+        "views/scm_sales_mobile_views.xml",
     ],
     "demo": [
         # translations before the story, which reads this addon's data

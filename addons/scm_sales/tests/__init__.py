@@ -13,3 +13,4 @@ from . import test_market_product
 from . import test_http_story
 from . import test_xmlrpc_attacks
 from . import test_crm_pipeline
+from . import test_mobile_views
