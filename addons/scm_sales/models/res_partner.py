@@ -429,6 +429,14 @@ class ResPartner(models.Model):
         """Branch and owner of a new customer file (SAL-TERR-05, SUP-CONT-01)."""
         user = self.env.user
         hq = self.env["res.company"]._scm_hq()
+        for name in ("state_id", "company_id", "user_id"):
+            if vals.get(name) and not isinstance(vals[name], int):
+                raise ValidationError(
+                    _(
+                        "%(field)s of a customer file must be chosen from the list.",
+                        field=self._fields[name]._description_string(self.env),
+                    )
+                )
         state = self.env["res.country.state"].browse(vals.get("state_id"))
         company = self.env["res.company"].browse(
             vals.get("company_id") or self.env.company.id

@@ -272,7 +272,7 @@ class ScmBranchSetup(models.Model):
             )
         for vals in vals_list:
             if vals.get("branch_code"):
-                vals["branch_code"] = vals["branch_code"].strip().upper()
+                vals["branch_code"] = self._scm_clean_code(vals["branch_code"])
             # Cases start at the plan; demo data (superuser) may load a case in
             # a later stage, anybody else is refused by the step guard.
         return super().create(vals_list)
@@ -286,7 +286,7 @@ class ScmBranchSetup(models.Model):
                 )
             )
         if vals.get("branch_code"):
-            vals["branch_code"] = vals["branch_code"].strip().upper()
+            vals["branch_code"] = self._scm_clean_code(vals["branch_code"])
         if any(f in vals for f in BRANCH_FIELDS):
             for setup in self:
                 signed = setup.scm_signature_ids.filtered(
@@ -307,6 +307,12 @@ class ScmBranchSetup(models.Model):
                 lambda s: s.slot == SLOT_HANDOVER_MANAGER and s.state == "pending"
             ).write({"required_user_id": vals["new_manager_id"]})
         return res
+
+    @api.model
+    def _scm_clean_code(self, code):
+        if not isinstance(code, str):
+            raise ValidationError(_("The branch code is 1 to 4 capital letters."))
+        return code.strip().upper()
 
     @api.ondelete(at_uninstall=False)
     def _unlink_only_plan_stage(self):

@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 from .scm_competitor_decision import COMPETITOR_STATUS
 
@@ -10,6 +10,9 @@ INTEL_READERS = (
     "scm_base.group_unit_manager,scm_base.group_msd_manager,"
     "scm_base.group_msd_product,scm_base.group_auditor"
 )
+
+# Longer names than this do not fit the unique index of the name.
+NAME_MAX_LENGTH = 256
 
 
 class ScmCompetitor(models.Model):
@@ -119,6 +122,7 @@ class ScmCompetitor(models.Model):
         self.check_access("create")
         self._scm_check_editor()
         for vals in vals_list:
+            self._scm_check_name_length(vals)
             if DECIDED_FIELDS & set(vals):
                 raise UserError(
                     _(
@@ -137,4 +141,18 @@ class ScmCompetitor(models.Model):
                 )
             )
         self._scm_check_editor()
+        self._scm_check_name_length(vals)
         return super().write(vals)
+
+    @api.model
+    def _scm_check_name_length(self, vals):
+        """The name is unique (a btree index): refuse what the index cannot
+        hold with a message instead of a database error."""
+        name = vals.get("name")
+        if isinstance(name, str) and len(name) > NAME_MAX_LENGTH:
+            raise ValidationError(
+                _(
+                    "A competitor's name has at most %(max)s characters.",
+                    max=NAME_MAX_LENGTH,
+                )
+            )

@@ -1,5 +1,5 @@
 from odoo import _, api, fields, models
-from odoo.exceptions import UserError
+from odoo.exceptions import UserError, ValidationError
 
 POSITIONS = [
     ("core", "Core Partner"),
@@ -23,6 +23,7 @@ class ScmPartnershipPartnerLine(models.Model):
     _name = "scm.partnership.partner.line"
     _description = "Partner on the Partner List"
     _order = "plan_id, sequence, id"
+    _inherit = ["scm.step.guard.mixin"]
     _rec_name = "partner_id"
 
     plan_id = fields.Many2one(
@@ -118,10 +119,10 @@ class ScmPartnershipPartnerLine(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
-        plans = self.env["scm.partnership.plan"].browse(
-            [vals.get("plan_id") for vals in vals_list if vals.get("plan_id")]
-        )
-        self._check_editable(plans)
+        plan_ids = [vals.get("plan_id") for vals in vals_list if vals.get("plan_id")]
+        if any(not isinstance(plan_id, int) for plan_id in plan_ids):
+            raise ValidationError(_("Choose the partner list from the list."))
+        self._check_editable(self.env["scm.partnership.plan"].browse(plan_ids))
         lines = super().create(vals_list)
         lines._check_required_guideline()
         return lines
@@ -130,6 +131,8 @@ class ScmPartnershipPartnerLine(models.Model):
         if set(vals) - {"intent_reached"}:
             self._check_editable(self.mapped("plan_id"))
             if vals.get("plan_id"):
+                if not isinstance(vals["plan_id"], int):
+                    raise ValidationError(_("Choose the partner list from the list."))
                 self._check_editable(
                     self.env["scm.partnership.plan"].browse(vals["plan_id"])
                 )

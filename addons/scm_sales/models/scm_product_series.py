@@ -13,8 +13,10 @@ class ScmProductSeries(models.Model):
     _order = "sequence, id"
 
     name = fields.Char(required=True, translate=True, tracking=True)
+    # Unique (a btree index): the size keeps any typed text within it.
     code = fields.Char(
         required=True,
+        size=32,
         help="Short technical code of the series, e.g. STAR for Industry Star.",
     )
     sequence = fields.Integer(default=10)
