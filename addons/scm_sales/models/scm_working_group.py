@@ -61,6 +61,13 @@ class ScmWorkingGroup(models.Model):
 
     def _scm_sync_competitor_members(self):
         """Add the members the manual names that the group still lacks."""
+        if not self.env.lang and self.env.user.lang:
+            # Module data runs without a language, and _() then falls back
+            # to the user's while unit names stay English: the roles are
+            # stored text, written in one language.
+            return self.with_context(
+                lang=self.env.user.lang
+            )._scm_sync_competitor_members()
         Member = self.env["scm.working.group.member"].sudo()
         msd_manager = self.env.ref("scm_base.dept_msd").sudo().manager_id.user_id
         for group in self.sudo():
