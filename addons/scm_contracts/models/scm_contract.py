@@ -8,6 +8,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import html2plaintext
 
+from odoo.addons.scm_base.models.scm_approval_mixin import REVIEW_DEADLINE_CODE
 from odoo.addons.scm_sales.models.scm_sales_plan_line import BUSINESS_LINES
 
 from ..contract_types import (
@@ -119,6 +120,24 @@ STEP_ACTIVITY = "scm_contracts.mail_activity_type_contract_step"
 NUMBER_RE = re.compile(r"^SCMS[CJRPN][A-Z]{0,4}-\d{4}\d{3}$")
 
 
+def check_numeric_input(records, vals, names):
+    """Amounts a client sends must be numbers: a clear message instead of a
+    TypeError in our own checks or in the ORM's conversion."""
+    env = records.env
+    for name in names:
+        value = vals.get(name)
+        if value is None or value is False:
+            continue
+        if isinstance(value, bool) or not isinstance(value, int | float):
+            raise UserError(
+                env._(
+                    "%(field)s must be a number, not %(value)s.",
+                    field=records._fields[name]._description_string(env),
+                    value=repr(value)[:40],
+                )
+            )
+
+
 def normalize_number(text):
     """CON-NUM-06: spaces and full-width hyphens of the examples are not
     significant; numbers are upper case with an ASCII hyphen."""
@@ -144,6 +163,10 @@ class ScmContract(models.Model):
     _scm_signature_distinct_signers = True
     # The steps schedule the AA signatory's activity when the original reaches them.
     _scm_signature_activities = False
+    # The number, the dates and signatories of printing, registration and
+    # signature: written only by the contract's steps (state and stage are
+    # protected by the approval and stage mixins).
+    _scm_step_fields = tuple(sorted(WORKFLOW_FIELDS))
 
     number = fields.Char(
         string="Contract No.",
@@ -420,6 +443,13 @@ class ScmContract(models.Model):
         compute="_compute_collection_overdue",
         search="_search_collection_overdue",
     )
+    scm_approval_overdue = fields.Boolean(
+        string="Approval Overdue",
+        compute="_compute_scm_approval_overdue",
+        search="_search_scm_approval_overdue",
+        help="Under approval, and an approver let the working-day deadline of "
+        "their decision pass (ORG-RULE-09).",
+    )
     free_report_quota = fields.Integer(
         compute="_compute_free_report_quota",
         store=True,
@@ -577,6 +607,36 @@ class ScmContract(models.Model):
         positive = (operator == "=") == value
         return [("id", "in" if positive else "not in", milestones.contract_id.ids)]
 
+    def _compute_scm_approval_overdue(self):
+        overdue = self.search(
+            [("id", "in", self.ids), ("scm_approval_overdue", "=", True)]
+        )
+        for contract in self:
+            contract.scm_approval_overdue = contract in overdue
+
+    def _search_scm_approval_overdue(self, operator, value):
+        """Contracts under approval with an approver's decision past due
+        (ORG-RULE-09); other deadlines, such as a revision's, do not count."""
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise ValidationError(_("Unsupported search on overdue approvals."))
+        late = (
+            self.env["scm.deadline"]
+            .sudo()
+            .search(
+                [
+                    ("res_model", "=", self._name),
+                    ("rule_code", "=", REVIEW_DEADLINE_CODE),
+                    ("state", "=", "open"),
+                    ("due_date", "<", fields.Datetime.now()),
+                ]
+            )
+        )
+        ids = self.sudo().search(
+            [("id", "in", late.mapped("res_id")), ("state", "=", "to_approve")]
+        ).ids
+        positive = (operator == "=") == value
+        return [("id", "in" if positive else "not in", ids)]
+
     @api.depends("amount", "contract_type")
     def _compute_free_report_quota(self):
         """PRJ-RUN-09: 5 / 10 / 20 / unlimited (-1) free statistical reports
@@ -682,13 +742,31 @@ class ScmContract(models.Model):
     @api.model
     def _scm_check_input(self, vals, records=None):
         """Clear messages for bad input, before anything is written."""
-        if "contract_type" in vals and vals["contract_type"] not in TYPE_LETTERS:
+        if not isinstance(vals, dict):
+            raise UserError(_("A contract is written with a dictionary of values."))
+        check_numeric_input(self, vals, ("amount", "hardware_amount", "runin_months"))
+        for name in ("template_id", "partner_id", "company_id", "proposal_id"):
+            value = vals.get(name)
+            if value and (isinstance(value, bool) or not isinstance(value, int)):
+                raise UserError(
+                    _(
+                        "%(field)s must be a record id, not %(value)s.",
+                        field=self._fields[name]._description_string(self.env),
+                        value=repr(value)[:40],
+                    )
+                )
+        contract_type = vals.get("contract_type")
+        if "contract_type" in vals and (
+            not isinstance(contract_type, str) or contract_type not in TYPE_LETTERS
+        ):
             raise UserError(
                 _(
                     "%(type)s is not a contract type: use one of C (S&C), R "
                     "(secondary), J (technical service), P (brand operation) or "
                     "N (network engineering).",
-                    type=vals["contract_type"],
+                    type=contract_type
+                    if isinstance(contract_type, str)
+                    else repr(contract_type)[:40],
                 )
             )
         for name in ("amount", "hardware_amount"):
@@ -731,12 +809,6 @@ class ScmContract(models.Model):
     def create(self, vals_list):
         for vals in vals_list:
             self._scm_check_input(vals)
-            if set(vals) & WORKFLOW_FIELDS and not self.env.context.get(
-                "scm_contract_internal"
-            ):
-                raise UserError(
-                    _("A contract's numbers and workflow dates are set by its steps.")
-                )
         vals_list = [self._scm_template_values(vals) for vals in vals_list]
         contracts = super().create(vals_list)
         for contract in contracts:
@@ -766,11 +838,26 @@ class ScmContract(models.Model):
 
     def write(self, vals):
         self._scm_check_input(vals, self)
-        if not self.env.context.get("scm_contract_internal"):
-            if set(vals) & WORKFLOW_FIELDS:
-                raise UserError(
-                    _("A contract's numbers and workflow dates are set by its steps.")
+        if vals.get("state") == "cancel":
+            # base_tier_validation lets a document go to its cancel state at
+            # any time; a contract is cancelled only by action_cancel_contract,
+            # through an approved cancellation form (SUP-CTR-03).
+            raise UserError(
+                _(
+                    "A contract is cancelled through its approved cancellation "
+                    "form (SUP-CTR-03), not by changing its approval state."
                 )
+            )
+        if "number" in vals and any(
+            contract.number and contract.number != vals["number"] for contract in self
+        ):
+            # CON-NUM-02: an issued number is never changed, not even by a step.
+            raise UserError(
+                _("An issued contract number is never changed (CON-NUM-02).")
+            )
+        # Step fields (number, stage, state, dates) are refused by the step
+        # guard without sudo; the steps write them through _scm_write.
+        if not self.env.su:
             if set(vals) & CONTENT_FIELDS:
                 for contract in self:
                     if contract.stage != "draft":
@@ -796,11 +883,9 @@ class ScmContract(models.Model):
         return res
 
     def _scm_write(self, vals):
-        return (
-            self.with_context(scm_contract_internal=True, skip_validation_check=True)
-            .sudo()
-            .write(vals)
-        )
+        """A step writes its fields, after checking who may take it; the
+        stage moves even while the approval round is open."""
+        return self.with_context(skip_validation_check=True)._scm_step_write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_numbered(self):
@@ -875,7 +960,8 @@ class ScmContract(models.Model):
         user = user or self.env.user
         if self.is_hq_contract:
             return False
-        return self.company_id in user.company_ids and (
+        # The branch's own people, not anyone who may open it in the switcher.
+        return user._scm_is_member_of_company(self.company_id) and (
             user.has_group("scm_base.group_branch_staff")
             or user.has_group("scm_base.group_branch_manager")
         )
@@ -920,7 +1006,7 @@ class ScmContract(models.Model):
                 .manager_id.user_id
             )
         else:
-            allowed = self.company_id in user.company_ids and (
+            allowed = user._scm_is_member_of_company(self.company_id) and (
                 user.has_group("scm_base.group_branch_manager")
                 or user.has_group("scm_base.group_branch_staff")
             )
@@ -1741,6 +1827,10 @@ class ScmContract(models.Model):
                     doc=self.display_name,
                 )
             )
+        # A draft that never went to approval is dropped by its drafter or
+        # the side that answers for it.
+        if self.env.user != self.user_id:
+            self._scm_check_drafter_side(_("cancel"))
 
     def action_cancel_contract(self):
         for contract in self:

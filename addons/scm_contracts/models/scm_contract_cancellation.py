@@ -21,14 +21,6 @@ APPROVER_UNITS = {
     "tech_service": "scm_base.dept_mcd",
 }
 CONTENT_FIELDS = {"contract_id", "reason_type", "reason"}
-WORKFLOW_FIELDS = {
-    "name",
-    "stage",
-    "requested_by_id",
-    "approved_date",
-    "executed_by_id",
-    "executed_date",
-}
 
 
 class ScmContractCancellation(models.Model):
@@ -46,6 +38,15 @@ class ScmContractCancellation(models.Model):
     _inherit = ["mail.thread", "scm.approval.mixin", "scm.stage.mixin"]
     _order = "id desc"
     _rec_names_search = ["name", "contract_id"]
+    # The reference, the requester, the approval and the execution are set by
+    # the form's steps (stage and state by the stage and approval mixins).
+    _scm_step_fields = (
+        "name",
+        "requested_by_id",
+        "approved_date",
+        "executed_by_id",
+        "executed_date",
+    )
 
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/"
@@ -220,16 +221,8 @@ class ScmContractCancellation(models.Model):
     # -- CRUD ----------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.context.get("scm_cancellation_internal"):
-            for vals in vals_list:
-                if vals.keys() & (WORKFLOW_FIELDS - {"requested_by_id"}):
-                    raise UserError(
-                        _(
-                            "The reference and stage of a cancellation form are "
-                            "set by its steps."
-                        )
-                    )
-                vals["requested_by_id"] = self.env.uid
+        # The step guard refuses a forged reference, stage or requester: the
+        # requester is the user who creates the form (the field's default).
         requests = super().create(vals_list)
         sequence = self.env["ir.sequence"].sudo()
         for request in requests:
@@ -241,17 +234,10 @@ class ScmContractCancellation(models.Model):
         return requests
 
     def write(self, vals):
-        if not self.env.context.get("scm_cancellation_internal"):
+        if not self.env.su:
             # Access rights first: a reader gets an access error, not a
-            # workflow message.
+            # workflow message. Step fields are refused by the step guard.
             self.check_access("write")
-            if vals.keys() & WORKFLOW_FIELDS:
-                raise UserError(
-                    _(
-                        "The reference and stage of a cancellation form are set "
-                        "by its steps."
-                    )
-                )
             if vals.keys() & CONTENT_FIELDS:
                 for request in self:
                     if request.stage != "draft":
@@ -271,11 +257,8 @@ class ScmContractCancellation(models.Model):
         return res
 
     def _scm_write(self, vals):
-        return (
-            self.sudo()
-            .with_context(scm_cancellation_internal=True, skip_validation_check=True)
-            .write(vals)
-        )
+        """A step writes its fields, after checking who may take it."""
+        return self.with_context(skip_validation_check=True)._scm_step_write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_draft(self):

@@ -8,7 +8,10 @@ class ScmContractChecklistLine(models.Model):
 
     _name = "scm.contract.checklist.line"
     _description = "Contract Core-Clause Check"
+    _inherit = ["scm.step.guard.mixin"]
     _order = "contract_id, sequence, id"
+    # Who confirmed the clause and when: stamped by the tick itself.
+    _scm_step_fields = ("checked_by_id", "checked_date")
 
     contract_id = fields.Many2one(
         "scm.contract", required=True, ondelete="cascade", index=True
@@ -32,20 +35,35 @@ class ScmContractChecklistLine(models.Model):
 
     def write(self, vals):
         self._scm_check_contract_draft()
-        if "checked" in vals:
-            vals = dict(
-                vals,
-                checked_by_id=vals["checked"] and self.env.user.id,
-                checked_date=vals["checked"] and fields.Datetime.now(),
+        if "contract_id" in vals and any(
+            line.contract_id.id != vals["contract_id"] for line in self
+        ):
+            raise UserError(
+                _("A checklist line belongs to its contract and does not move.")
             )
-        return super().write(vals)
+        res = super().write(vals)
+        if "checked" in vals:
+            # The tick is the confirmation: it records who gave it and when.
+            self._scm_step_write(
+                {
+                    "checked_by_id": bool(vals["checked"]) and self.env.user.id,
+                    "checked_date": bool(vals["checked"]) and fields.Datetime.now(),
+                }
+            )
+        return res
 
     def unlink(self):
         self._scm_check_contract_draft()
         return super().unlink()
 
+    @api.depends("name", "contract_id")
+    def _compute_display_name(self):
+        for line in self:
+            line.display_name = line.name or line.contract_id.display_name
+
     def _scm_check_contract_draft(self):
-        if self.env.context.get("scm_contract_internal"):
+        # The contract's own steps (sudo) may still adjust a closed list.
+        if self.env.su:
             return
         for line in self:
             if line.contract_id.stage != "draft":

@@ -17,6 +17,9 @@ class ScmContractDuty(models.Model):
 
     _name = "scm.contract.duty"
     _description = "Contract Post-Effect Duty"
+    _inherit = ["scm.step.guard.mixin"]
+    # Opened when the contract takes effect, closed by the unit's manager.
+    _scm_step_fields = ("contract_id", "duty", "department_id", "user_id", "state")
     _order = "contract_id, id"
 
     contract_id = fields.Many2one(
@@ -33,6 +36,17 @@ class ScmContractDuty(models.Model):
     )
     notice_id = fields.Many2one("scm.notice", readonly=True)
     activity_id = fields.Many2one("mail.activity", readonly=True)
+
+    @api.depends("contract_id", "duty")
+    def _compute_display_name(self):
+        labels = dict(self._fields["duty"]._description_selection(self.env))
+        for duty in self:
+            duty.display_name = " · ".join(
+                filter(
+                    None,
+                    [duty.contract_id.sudo().display_name, labels.get(duty.duty)],
+                )
+            )
 
     @api.model
     def _scm_create_for(self, contract, duty, department):

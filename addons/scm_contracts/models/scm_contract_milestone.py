@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from .scm_contract import check_numeric_input
+
 TRIGGERS = [
     ("date", "On a Date"),
     ("signature", "On Signature"),
@@ -18,6 +20,9 @@ class ScmContractMilestone(models.Model):
 
     _name = "scm.contract.milestone"
     _description = "Contract Payment Milestone"
+    # No step fields: the guard keeps the milestone on contracts the user may
+    # see and refuses branch moves.
+    _inherit = ["scm.step.guard.mixin"]
     _order = "contract_id, sequence, id"
 
     contract_id = fields.Many2one(
@@ -53,6 +58,14 @@ class ScmContractMilestone(models.Model):
             milestone.in_force = milestone.contract_id.stage in in_force
             milestone.amount_outstanding = (
                 milestone.amount - received if milestone.in_force else 0.0
+            )
+
+    @api.depends("name", "contract_id")
+    def _compute_display_name(self):
+        for milestone in self:
+            contract = milestone.contract_id.sudo().display_name
+            milestone.display_name = (
+                f"{contract} · {milestone.name}" if contract else milestone.name
             )
 
     def _compute_overdue(self):
@@ -96,11 +109,20 @@ class ScmContractMilestone(models.Model):
 
     @api.model_create_multi
     def create(self, vals_list):
+        for vals in vals_list:
+            check_numeric_input(self, vals, ("amount",))
         milestones = super().create(vals_list)
         milestones._scm_check_editable()
         return milestones
 
     def write(self, vals):
+        check_numeric_input(self, vals, ("amount",))
+        if "contract_id" in vals and any(
+            milestone.contract_id.id != vals["contract_id"] for milestone in self
+        ):
+            raise UserError(
+                _("A payment milestone belongs to its contract and does not move.")
+            )
         # The event dates of triggered milestones are entered once they happen.
         if set(vals) - {"due_date"}:
             self._scm_check_editable()
@@ -113,7 +135,8 @@ class ScmContractMilestone(models.Model):
         return super().unlink()
 
     def _scm_check_editable(self):
-        if self.env.context.get("scm_contract_internal"):
+        # The contract's own steps (sudo) may adjust the schedule.
+        if self.env.su:
             return
         for milestone in self:
             if milestone.contract_id.stage != "draft":

@@ -12,6 +12,17 @@ class ScmContractOriginal(models.Model):
 
     _name = "scm.contract.original"
     _description = "Contract Original"
+    _inherit = ["scm.step.guard.mixin"]
+    # Where each original is and who handled it: moved by the contract's steps.
+    _scm_step_fields = (
+        "contract_id",
+        "copy_no",
+        "holder",
+        "printed_at",
+        "sent_at",
+        "returned_at",
+        "received_by_id",
+    )
     _order = "contract_id, copy_no"
 
     contract_id = fields.Many2one(
@@ -23,6 +34,14 @@ class ScmContractOriginal(models.Model):
     sent_at = fields.Datetime(string="Sent to the Branch", readonly=True)
     returned_at = fields.Datetime(string="Returned On", readonly=True)
     received_by_id = fields.Many2one("res.users", readonly=True)
+
+    def _compute_display_name(self):
+        for original in self:
+            original.display_name = self.env._(
+                "%(doc)s, original %(copy)s",
+                doc=original.contract_id.sudo().display_name or "",
+                copy=original.copy_no,
+            )
 
     _sql_constraints = [
         (

@@ -1,12 +1,17 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .scm_contract import check_numeric_input
+
 
 class ScmContractPayment(models.Model):
     """A payment received from the customer, registered by Finance."""
 
     _name = "scm.contract.payment"
     _description = "Contract Payment Received"
+    _inherit = ["scm.step.guard.mixin"]
+    # Finance's registration: who registered the payment.
+    _scm_step_fields = ("registered_by_id",)
     _order = "date desc, id desc"
 
     contract_id = fields.Many2one(
@@ -27,6 +32,20 @@ class ScmContractPayment(models.Model):
         "res.users", default=lambda self: self.env.user, readonly=True
     )
 
+    @api.depends("contract_id", "date", "amount")
+    def _compute_display_name(self):
+        for payment in self:
+            payment.display_name = " · ".join(
+                filter(
+                    None,
+                    [
+                        payment.contract_id.sudo().display_name,
+                        payment.date and str(payment.date),
+                        payment.reference,
+                    ],
+                )
+            )
+
     @api.model_create_multi
     def create(self, vals_list):
         user = self.env.user
@@ -35,13 +54,15 @@ class ScmContractPayment(models.Model):
             or user.has_group("scm_base.group_scm_admin")
         ):
             raise AccessError(_("Payments received are registered by Finance."))
+        for vals in vals_list:
+            check_numeric_input(self, vals, ("amount",))
         payments = super().create(vals_list)
         for payment in payments:
             payment._scm_check_payment()
         return payments
 
     def write(self, vals):
-        if not self.env.context.get("scm_contract_internal"):
+        if not self.env.su:
             raise UserError(
                 _(
                     "A registered payment is not changed: remove it and register "

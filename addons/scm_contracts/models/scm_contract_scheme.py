@@ -16,7 +16,6 @@ COUNTERSIGN_UNITS = [
     ("qc", "scm_base.dept_qc"),
 ]
 CONTENT_FIELDS = {"contract_id", "title", "content", "pm_user_id", "team_member_ids"}
-WORKFLOW_FIELDS = {"name", "stage", "countersigned_date"}
 
 
 class ScmContractScheme(models.Model):
@@ -39,6 +38,9 @@ class ScmContractScheme(models.Model):
     ]
     _order = "id desc"
     _rec_names_search = ["name", "title", "contract_id"]
+    # The reference, the author and the countersignature date are set by the
+    # scheme's steps (the stage by the stage mixin).
+    _scm_step_fields = ("name", "user_id", "countersigned_date")
     # The five countersignatures come from five different people.
     _scm_signature_distinct_signers = True
     # The countersignature step schedules the signers' activities itself.
@@ -219,13 +221,8 @@ class ScmContractScheme(models.Model):
     # -- CRUD ---------------------------------------------------------------------
     @api.model_create_multi
     def create(self, vals_list):
-        if not self.env.context.get("scm_scheme_internal"):
-            for vals in vals_list:
-                if vals.keys() & WORKFLOW_FIELDS:
-                    raise UserError(
-                        _("The reference and stage of a scheme are set by its steps.")
-                    )
-                vals["user_id"] = self.env.uid
+        # The step guard refuses a forged reference, stage or author: the
+        # author is the user who creates the scheme (the field's default).
         schemes = super().create(vals_list)
         sequence = self.env["ir.sequence"].sudo()
         for scheme in schemes:
@@ -243,14 +240,10 @@ class ScmContractScheme(models.Model):
         return schemes
 
     def write(self, vals):
-        if not self.env.context.get("scm_scheme_internal"):
+        if not self.env.su:
             # Access rights first: a reader gets an access error, not a
-            # workflow message.
+            # workflow message. Step fields are refused by the step guard.
             self.check_access("write")
-            if vals.keys() & WORKFLOW_FIELDS:
-                raise UserError(
-                    _("The reference and stage of a scheme are set by its steps.")
-                )
             if vals.keys() & CONTENT_FIELDS:
                 for scheme in self:
                     if scheme.stage != "draft":
@@ -266,7 +259,8 @@ class ScmContractScheme(models.Model):
         return super().write(vals)
 
     def _scm_write(self, vals):
-        return self.sudo().with_context(scm_scheme_internal=True).write(vals)
+        """A step writes its fields, after checking who may take it."""
+        return self._scm_step_write(vals)
 
     @api.ondelete(at_uninstall=False)
     def _unlink_except_signed(self):

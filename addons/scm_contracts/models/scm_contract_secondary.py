@@ -103,10 +103,12 @@ class ScmContract(models.Model):
         contracts._scm_check_requirement_unanimous()
         return contracts
 
+    def _scm_step_field_names(self):
+        # The reviewed requirement is recorded by the submission.
+        return super()._scm_step_field_names() | {"requirement_review_id"}
+
     def write(self, vals):
-        if "requirement_id" in vals and not self.env.context.get(
-            "scm_contract_internal"
-        ):
+        if "requirement_id" in vals and not self.env.su:
             for contract in self:
                 if contract.stage != "draft":
                     raise UserError(

@@ -7,6 +7,16 @@ class ScmContractVersion(models.Model):
 
     _name = "scm.contract.version"
     _description = "Contract Version"
+    _inherit = ["scm.step.guard.mixin"]
+    # The submitted text is recorded by the submission and never rewritten.
+    _scm_step_fields = (
+        "contract_id",
+        "version",
+        "terms",
+        "amount",
+        "hardware_amount",
+        "author_id",
+    )
     _order = "contract_id, version desc"
 
     contract_id = fields.Many2one(
@@ -22,6 +32,15 @@ class ScmContractVersion(models.Model):
         compute="_compute_changes",
         sanitize=False,
     )
+
+    @api.depends("contract_id", "version")
+    def _compute_display_name(self):
+        for version in self:
+            version.display_name = self.env._(
+                "%(doc)s, version %(version)s",
+                doc=version.contract_id.sudo().display_name or "",
+                version=version.version,
+            )
 
     @api.depends("terms", "contract_id.version_ids")
     def _compute_changes(self):

@@ -3,6 +3,8 @@ import json
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from .scm_contract import check_numeric_input
+
 STATES = [
     ("draft", "Draft"),
     ("branch_signed", "Signed by Branch Manager"),
@@ -39,8 +41,6 @@ REQUIREMENT_FIELDS = (
 )
 # The sections the Branch Manager cannot sign while empty.
 REQUIRED_SECTIONS = ("background", "requirement", "expected_result")
-# Set only by the report's own actions.
-WORKFLOW_FIELDS = {"name", "state", "version", "received_date", "decided_date"}
 EDITABLE_STATES = ("draft", "revision")
 # The HQ departments that review every requirement report (CON-SEC-02).
 MANDATORY_REVIEWERS = (
@@ -75,6 +75,8 @@ class ScmCustomerRequirement(models.Model):
         "scm.stage.mixin",
     ]
     _scm_stage_field = "state"
+    # Set only by the report's own actions (the state by the stage mixin).
+    _scm_step_fields = ("name", "version", "received_date", "decided_date")
     _order = "id desc"
     _rec_names_search = ["name", "title", "partner_id"]
 
@@ -286,13 +288,7 @@ class ScmCustomerRequirement(models.Model):
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
-            if vals.keys() & WORKFLOW_FIELDS:
-                raise UserError(
-                    _(
-                        "The reference, state and dates of a requirement report "
-                        "are set by its actions."
-                    )
-                )
+            check_numeric_input(self, vals, ("budget_amount",))
         reports = super().create(vals_list)
         for report in reports:
             report._scm_check_branch_member(_("write a requirement report for"))
@@ -305,17 +301,13 @@ class ScmCustomerRequirement(models.Model):
         return reports
 
     def write(self, vals):
-        if self.env.context.get("scm_requirement_internal"):
+        if self.env.su:
+            # The report's own actions, after their checks.
             return super().write(vals)
         # Who may not write at all (auditors) is told so before anything else.
         self.check_access("write")
-        if vals.keys() & WORKFLOW_FIELDS:
-            raise UserError(
-                _(
-                    "The state and dates of a requirement report change only "
-                    "through its actions (sign, send, review)."
-                )
-            )
+        check_numeric_input(self, vals, ("budget_amount",))
+        # The state, version and dates are refused by the step guard.
         if vals.keys() & CONTENT_FIELDS:
             for report in self:
                 if report.state not in EDITABLE_STATES or report.branch_signed:
@@ -346,7 +338,8 @@ class ScmCustomerRequirement(models.Model):
                 )
 
     def _scm_write(self, vals):
-        return self.sudo().with_context(scm_requirement_internal=True).write(vals)
+        """An action writes its fields, after checking who may take it."""
+        return self._scm_step_write(vals)
 
     # -- helpers
     def _scm_is_branch_member(self, user=None):
@@ -354,7 +347,7 @@ class ScmCustomerRequirement(models.Model):
         self.ensure_one()
         user = user or self.env.user
         return (
-            self.company_id in user.company_ids
+            user._scm_is_member_of_company(self.company_id)
             and not user.has_group("scm_base.group_hq_staff")
             and (
                 user.has_group("scm_base.group_branch_staff")
@@ -573,6 +566,19 @@ class ScmCustomerRequirement(models.Model):
         departments it chose; each manager owes a signed opinion line within
         1 working day of receipt (CON-SEC-03)."""
         self.ensure_one()
+        if not isinstance(department_ids, models.BaseModel) and not (
+            department_ids in (None, False)
+            or (
+                isinstance(department_ids, list | tuple)
+                and all(
+                    isinstance(i, int) and not isinstance(i, bool)
+                    for i in department_ids
+                )
+            )
+        ):
+            raise UserError(_("Choose the reviewing departments from the list."))
+        if note is not None and note is not False and not isinstance(note, str):
+            raise UserError(_("The review points are text."))
         self._scm_check_stage(("submitted",), _("sent to the review panel"))
         self._scm_check_mcd_manager(_("organise the review of"))
         Department = self.env["hr.department"].sudo()

@@ -11,6 +11,19 @@ class ScmCustomerRequirementReview(models.Model):
 
     _name = "scm.customer.requirement.review"
     _description = "Customer Requirement Review Round"
+    _inherit = ["scm.step.guard.mixin"]
+    # Opened by MCD's review application, decided by MCD's conclusion.
+    _scm_step_fields = (
+        "requirement_id",
+        "round_no",
+        "version",
+        "applicant_id",
+        "applied_date",
+        "state",
+        "decided_date",
+        "decided_by_id",
+        "content_snapshot",
+    )
     _order = "requirement_id, round_no desc"
 
     requirement_id = fields.Many2one(

@@ -16,8 +16,18 @@ class ScmCustomerRequirementReviewLine(models.Model):
 
     _name = "scm.customer.requirement.review.line"
     _description = "Customer Requirement Review Line"
-    _inherit = ["scm.signature.mixin"]
+    _inherit = ["scm.signature.mixin", "scm.step.guard.mixin"]
     _order = "review_id, sequence, id"
+    # Set by MCD's review application and the signature; the reviewer writes
+    # the assessments and the decision on their own line until they sign it.
+    _scm_step_fields = (
+        "review_id",
+        "department_id",
+        "reviewer_id",
+        "received_at",
+        "deadline_id",
+        "state",
+    )
 
     review_id = fields.Many2one(
         "scm.customer.requirement.review",
@@ -166,7 +176,8 @@ class ScmCustomerRequirementReviewLine(models.Model):
         return super().create(vals_list)
 
     def write(self, vals):
-        if self.env.context.get("scm_review_line_internal"):
+        if self.env.su:
+            # MCD's application and the signature step, after their checks.
             return super().write(vals)
         if vals.keys() - OPINION_FIELDS:
             raise UserError(
@@ -175,7 +186,14 @@ class ScmCustomerRequirementReviewLine(models.Model):
                     "review line can be written."
                 )
             )
-        if vals.get("decision") not in (None, False, "agree", "disagree"):
+        if any(
+            vals.get(name) and not isinstance(vals[name], str)
+            for name in ASSESSMENT_FIELDS
+        ):
+            raise UserError(_("The assessments and the opinion of a review are text."))
+        if not isinstance(vals.get("decision"), str | bool | None) or vals.get(
+            "decision"
+        ) not in (None, False, "agree", "disagree"):
             raise UserError(_("A review decision is either agree or disagree."))
         self._scm_check_may_act(_("write"))
         # A delegate writes for the manager whose line it is (the record
@@ -224,9 +242,7 @@ class ScmCustomerRequirementReviewLine(models.Model):
                     )
                 )
             line.action_scm_sign(SIGNATURE_SLOT)
-            line.sudo().with_context(scm_review_line_internal=True).write(
-                {"state": "signed"}
-            )
+            line._scm_step_write({"state": "signed"})
             line.sudo().deadline_id._mark_done()
             decision = dict(line._fields["decision"]._description_selection(self.env))[
                 line.decision
