@@ -42,6 +42,7 @@
         "report/secondary_reports.xml",
         "views/secondary_requirement_views.xml",
         "views/secondary_review_views.xml",
+        "views/scm_contracts_mobile_views.xml",
         # home: every waiting step is an activity
         "data/scm_contract_home_data.xml",
     ],

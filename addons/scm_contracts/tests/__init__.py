@@ -12,3 +12,4 @@ from . import test_home_story
 from . import test_contract_opportunity
 from . import test_print_switcher
 from . import test_security_attacks
+from . import test_approval_overdue
