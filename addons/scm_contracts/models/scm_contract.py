@@ -631,9 +631,11 @@ class ScmContract(models.Model):
                 ]
             )
         )
-        ids = self.sudo().search(
-            [("id", "in", late.mapped("res_id")), ("state", "=", "to_approve")]
-        ).ids
+        ids = (
+            self.sudo()
+            .search([("id", "in", late.mapped("res_id")), ("state", "=", "to_approve")])
+            .ids
+        )
         positive = (operator == "=") == value
         return [("id", "in" if positive else "not in", ids)]
 

@@ -36,9 +36,7 @@ class TestApprovalOverdueReport(ScmContractsCase):
         self.assertNotIn(contract, self.listed(self.mc_manager))
         deadline = contract._scm_deadlines("ORG-RULE-09")
         self.assertTrue(deadline)
-        deadline.sudo().write(
-            {"due_date": fields.Datetime.now() - timedelta(days=3)}
-        )
+        deadline.sudo().write({"due_date": fields.Datetime.now() - timedelta(days=3)})
         self.assertIn(contract, self.listed(self.mc_manager))
         self.assertTrue(contract.scm_approval_overdue)
         # Decided: no longer under approval, no longer listed.
