@@ -14,7 +14,7 @@
         "security/scm_base_security.xml",
         "security/ir.model.access.csv",
         "security/scm_base_rules.xml",
-        "security/res_partner_rule.xml",
+        "security/company_switcher_rules.xml",
         "data/resource_calendar_data.xml",
         "data/res_company_data.xml",
         "data/hr_department_data.xml",

@@ -26,7 +26,10 @@ class ScmWorkday(models.AbstractModel):
     @api.model
     def _calendar(self, company=None):
         company = company or self.env.company
-        return company.resource_calendar_id or self.env.ref(
+        # The working calendar of the document's company, whatever companies
+        # are active in the reader's switcher: an HQ reviewer with only HQ
+        # active decides on a Wuhan document and opens Wuhan deadlines.
+        return company.sudo().resource_calendar_id or self.env.ref(
             "scm_base.resource_calendar_china"
         )
 
