@@ -101,4 +101,7 @@
         # market
         "demo/market_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["scm_sales/static/tests/tours/*.js"],
+    },
 }
