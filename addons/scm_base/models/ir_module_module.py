@@ -13,7 +13,9 @@ class IrModuleModule(models.Model):
     _inherit = "ir.module.module"
 
     @api.model
-    def _load_module_terms(self, modules, langs, overwrite=False, imported_module=False):
+    def _load_module_terms(
+        self, modules, langs, overwrite=False, imported_module=False
+    ):
         # Odoo loads a module's translation files right after installing or
         # updating it, and only that module's: the approval state of a new
         # document model would stay in English. Loading the shared modules'

@@ -9,3 +9,4 @@ from . import test_http
 from . import test_security_attacks
 from . import test_menus
 from . import test_home
+from . import test_i18n
