@@ -457,7 +457,8 @@ class ResPartner(models.Model):
         # data loading (superuser) may state it.
         if not self.env.su or not vals.get("scm_first_recorder_id"):
             vals["scm_first_recorder_id"] = user.id
-        vals.setdefault("scm_first_recorded_date", fields.Datetime.now())
+        if not self.env.su or not vals.get("scm_first_recorded_date"):
+            vals["scm_first_recorded_date"] = fields.Datetime.now()
         if vals.get("user_id"):
             vals["scm_assigned_date"] = fields.Datetime.now()
         return vals

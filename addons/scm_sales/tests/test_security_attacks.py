@@ -159,6 +159,21 @@ class TestSalesSecurityAttacks(ScmSalesCase):
         )
         self.assertNotEqual(minutes.name, "/", "the system numbers the minutes")
         self.assertEqual(minutes.minutes_stage, "draft")
+        # SUP-CONT-01: the first recorder and date of a customer file are the
+        # creator and now, whatever the client says.
+        customer = self.client(self.Partner, consultant).create(
+            self.customer_values(
+                name="武汉回溯服饰",
+                scm_first_recorder_id=self.users["wh.consultant2"].id,
+                scm_first_recorded_date="2020-01-01 00:00:00",
+            )
+        )
+        self.assertEqual(customer.scm_first_recorder_id, self.users[consultant])
+        self.assertEqual(customer.scm_first_recorded_date.year, fields.Date.today().year)
+        with self.assertRaises(UserError):
+            self.client(self.Partner, consultant).create(
+                self.customer_values(name="武汉归档服饰", scm_file_state="archived")
+            )
 
     # -- cross-branch links and moves ---------------------------------------------
     def test_org_role_cross_branch_links_refused(self):

@@ -36,7 +36,8 @@ class ScmCustomerReassign(models.TransientModel):
         compute="_compute_user_id",
         store=True,
         readonly=False,
-        domain="[('share', '=', False), ('company_ids', 'in', company_id)]",
+        # The branch's own people: HQ users hold every branch in their switcher.
+        domain="[('share', '=', False), ('company_id', '=', company_id)]",
     )
     reason = fields.Text(required=True)
     load_summary = fields.Html(
