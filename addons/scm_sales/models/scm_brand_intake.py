@@ -210,10 +210,9 @@ class ScmBrandIntake(models.Model):
     def _scm_is_branch_staff(self, user=None):
         self.ensure_one()
         user = user or self.env.user
-        return (
-            user.has_group("scm_base.group_branch_staff")
-            and user._scm_is_member_of_company(self.company_id)
-        )
+        return user.has_group(
+            "scm_base.group_branch_staff"
+        ) and user._scm_is_member_of_company(self.company_id)
 
     def _scm_is_center(self, user=None):
         user = user or self.env.user

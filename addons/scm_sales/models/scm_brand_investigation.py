@@ -66,11 +66,19 @@ class ScmBrandInvestigation(models.Model):
                 _("Only the Brand Operation Center logs investigation contacts.")
             )
 
-    @api.depends('plan_id', 'date', 'contact_type')
+    @api.depends("plan_id", "date", "contact_type")
     def _compute_display_name(self):
         for rec in self:
             rec.display_name = " · ".join(
-                str(part) for part in (rec.plan_id.display_name, rec.date and fields.Date.to_string(rec.date), dict(rec._fields['contact_type']._description_selection(rec.env)).get(rec.contact_type),) if part
+                str(part)
+                for part in (
+                    rec.plan_id.display_name,
+                    rec.date and fields.Date.to_string(rec.date),
+                    dict(
+                        rec._fields["contact_type"]._description_selection(rec.env)
+                    ).get(rec.contact_type),
+                )
+                if part
             )
 
     @api.model_create_multi

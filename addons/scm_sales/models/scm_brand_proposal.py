@@ -141,10 +141,9 @@ class ScmBrandProposal(models.Model):
     def _scm_is_branch_staff(self, user=None):
         self.ensure_one()
         user = user or self.env.user
-        return (
-            user.has_group("scm_base.group_branch_staff")
-            and user._scm_is_member_of_company(self.company_id)
-        )
+        return user.has_group(
+            "scm_base.group_branch_staff"
+        ) and user._scm_is_member_of_company(self.company_id)
 
     # -- CRUD -----------------------------------------------------------------------
     @api.model_create_multi

@@ -189,9 +189,7 @@ class ScmBrandSample(models.Model):
         return samples
 
     def write(self, vals):
-        if not self.env.su and set(vals) - (
-            RELEASED_WRITABLE
-        ):
+        if not self.env.su and set(vals) - (RELEASED_WRITABLE):
             if any(sample.state == "released" for sample in self):
                 raise UserError(_("A released sample chapter cannot be changed."))
             self._scm_check_author()

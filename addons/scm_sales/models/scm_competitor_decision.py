@@ -89,7 +89,9 @@ class ScmCompetitorDecision(models.Model):
     def create(self, vals_list):
         # Access rights first: a role without them gets an access error.
         self.check_access("create")
-        meeting_ids = [vals["meeting_id"] for vals in vals_list if vals.get("meeting_id")]
+        meeting_ids = [
+            vals["meeting_id"] for vals in vals_list if vals.get("meeting_id")
+        ]
         if any(not isinstance(meeting_id, int) for meeting_id in meeting_ids):
             raise ValidationError(_("A decision belongs to a meeting record."))
         meetings = self.env["scm.competitor.meeting"].browse(meeting_ids)

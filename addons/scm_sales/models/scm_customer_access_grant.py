@@ -28,11 +28,16 @@ class ScmCustomerAccessGrant(models.Model):
     date_end = fields.Date(string="Valid Until", required=True)
     active = fields.Boolean(default=True)
 
-    @api.depends('partner_id', 'user_id')
+    @api.depends("partner_id", "user_id")
     def _compute_display_name(self):
         for rec in self:
             rec.display_name = " · ".join(
-                str(part) for part in (rec.partner_id.display_name, rec.user_id.name,) if part
+                str(part)
+                for part in (
+                    rec.partner_id.display_name,
+                    rec.user_id.name,
+                )
+                if part
             )
 
     @api.model_create_multi

@@ -49,11 +49,19 @@ class ScmCustomerContact(models.Model):
     material_ids = fields.Many2many("scm.sales.material", string="Materials Sent")
     summary = fields.Text(required=True)
 
-    @api.depends('partner_id', 'date', 'contact_type')
+    @api.depends("partner_id", "date", "contact_type")
     def _compute_display_name(self):
         for rec in self:
             rec.display_name = " · ".join(
-                str(part) for part in (rec.partner_id.display_name, rec.date and fields.Datetime.to_string(rec.date)[:10], dict(rec._fields['contact_type']._description_selection(rec.env)).get(rec.contact_type),) if part
+                str(part)
+                for part in (
+                    rec.partner_id.display_name,
+                    rec.date and fields.Datetime.to_string(rec.date)[:10],
+                    dict(
+                        rec._fields["contact_type"]._description_selection(rec.env)
+                    ).get(rec.contact_type),
+                )
+                if part
             )
 
     @api.constrains("contact_type", "channel", "material_ids")

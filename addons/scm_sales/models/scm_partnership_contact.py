@@ -70,11 +70,16 @@ class ScmPartnershipContact(models.Model):
                     )
                 )
 
-    @api.depends('partner_id', 'date')
+    @api.depends("partner_id", "date")
     def _compute_display_name(self):
         for rec in self:
             rec.display_name = " · ".join(
-                str(part) for part in (rec.partner_id.display_name, rec.date and fields.Date.to_string(rec.date),) if part
+                str(part)
+                for part in (
+                    rec.partner_id.display_name,
+                    rec.date and fields.Date.to_string(rec.date),
+                )
+                if part
             )
 
     @api.model_create_multi

@@ -62,10 +62,7 @@ class ScmSalesAreaRequest(models.Model):
         for request in requests.filtered(lambda r: not r.name or r.name in new):
             # The number is the system's, never the client's.
             request._scm_step_write(
-                {
-                    "name": sequence.next_by_code("scm.sales.area.request")
-                    or _("New")
-                }
+                {"name": sequence.next_by_code("scm.sales.area.request") or _("New")}
             )
         return requests
 

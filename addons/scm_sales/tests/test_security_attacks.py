@@ -169,7 +169,9 @@ class TestSalesSecurityAttacks(ScmSalesCase):
             )
         )
         self.assertEqual(customer.scm_first_recorder_id, self.users[consultant])
-        self.assertEqual(customer.scm_first_recorded_date.year, fields.Date.today().year)
+        self.assertEqual(
+            customer.scm_first_recorded_date.year, fields.Date.today().year
+        )
         with self.assertRaises(UserError):
             self.client(self.Partner, consultant).create(
                 self.customer_values(name="武汉归档服饰", scm_file_state="archived")
@@ -205,7 +207,10 @@ class TestSalesSecurityAttacks(ScmSalesCase):
         self.assertNotEqual(self.proposal.lead_id, self.lead_jinghua)
         self.assertFalse(
             self.env["scm.meeting.minutes"].search(
-                [("partner_id", "=", self.jinghua.id), ("company_id", "=", self.wuhan.id)]
+                [
+                    ("partner_id", "=", self.jinghua.id),
+                    ("company_id", "=", self.wuhan.id),
+                ]
             )
         )
 
