@@ -53,4 +53,7 @@
         "demo/secondary_demo.xml",
         "demo/scm_contracts_demo.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["scm_contracts/static/tests/tours/*.js"],
+    },
 }

@@ -14,3 +14,4 @@ from . import test_print_switcher
 from . import test_security_attacks
 from . import test_approval_overdue
 from . import test_i18n_demo
+from . import test_tours
