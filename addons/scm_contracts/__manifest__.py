@@ -22,6 +22,7 @@
         "data/scm_contract_tier_data.xml",
         "views/scm_contract_template_views.xml",
         "views/scm_contract_views.xml",
+        "views/scm_contract_opportunity_views.xml",
         "views/scm_contract_milestone_views.xml",
         "views/scm_proposal_views.xml",
         "wizard/scm_contract_customer_sign_views.xml",

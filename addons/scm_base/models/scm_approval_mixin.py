@@ -487,7 +487,7 @@ class ScmApprovalMixin(models.AbstractModel):
                 if step and step not in steps:
                     steps.append(step)
         return ", ".join(
-            _("%(user)s (%(step)s)", user=user.name, step="; ".join(steps))
+            self.env._("%(user)s (%(step)s)", user=user.name, step="; ".join(steps))
             if steps
             else user.name
             for user, steps in steps_by_user.items()
@@ -497,33 +497,42 @@ class ScmApprovalMixin(models.AbstractModel):
         """The client action a submit / approve / reject button returns: a
         notification saying what happened and who acts next, then the form
         reloads (the dialog, if any, closes)."""
-        doc = self[:1].display_name if len(self) == 1 else _("The documents")
+        doc = self[:1].display_name if len(self) == 1 else self.env._("The documents")
         following = self._scm_next_step_text()
         notice_type = "success"
         if event == "submit":
             message = (
-                _("Submitted for approval, waiting for %(next)s.", next=following)
+                self.env._(
+                    "Submitted for approval, waiting for %(next)s.",
+                    next=following,
+                )
                 if following
-                else _("Submitted for approval.")
+                else self.env._("Submitted for approval.")
             )
         elif event == "reject":
             notice_type = "warning"
             message = (
-                _("Rejected and returned for revision to %(next)s.", next=following)
+                self.env._(
+                    "Rejected and returned for revision to %(next)s.",
+                    next=following,
+                )
                 if following
-                else _("Rejected and returned to its author for revision.")
+                else self.env._("Rejected and returned to its author for revision.")
             )
         elif any(record.state == "to_approve" for record in self):
             message = (
-                _("Approved. Still waiting for %(next)s.", next=following)
+                self.env._("Approved. Still waiting for %(next)s.", next=following)
                 if following
-                else _("Approved.")
+                else self.env._("Approved.")
             )
         else:
             message = (
-                _("Approved: the approval is complete. Next: %(next)s.", next=following)
+                self.env._(
+                    "Approved: the approval is complete. Next: %(next)s.",
+                    next=following,
+                )
                 if following
-                else _("Approved: the approval is complete.")
+                else self.env._("Approved: the approval is complete.")
             )
         return {
             "type": "ir.actions.client",

@@ -21,8 +21,8 @@ class ScmContract(models.Model):
         "('partner_id', 'child_of', partner_id), "
         "('company_id', 'in', [company_id, False])]",
         help="The opportunity this contract closes: the EMT proposal's, else "
-        "the customer's open opportunity of the branch. The contract in force wins it with "
-        "the signed amount.",
+        "the customer's open opportunity of the branch. The contract in "
+        "force wins it with the signed amount.",
     )
 
     @api.depends("proposal_id", "partner_id", "company_id", "contract_type")

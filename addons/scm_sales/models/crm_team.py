@@ -14,7 +14,9 @@ class ResCompany(models.Model):
         )
 
     def _scm_branch_sellers(self):
-        """The branch's people who sell: its manager and its consultants."""
+        """The branch's people who sell: its manager and its consultants
+        (Odoo makes members of a team the users whose main company it is;
+        a manager still working from HQ leads the team without being one)."""
         self.ensure_one()
         consultants = (
             self.env.ref("scm_base.group_consultant")
@@ -45,7 +47,8 @@ class ResCompany(models.Model):
                 )
             elif company.scm_manager_id and not team.user_id:
                 team.user_id = company.scm_manager_id
-            missing = sellers - team.member_ids
+            missing = sellers.filtered(lambda u, c=company: u.company_id == c)
+            missing -= team.member_ids
             if missing:
                 team.write({"member_ids": [Command.link(u.id) for u in missing]})
             teams |= team

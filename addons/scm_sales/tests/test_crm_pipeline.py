@@ -137,7 +137,9 @@ class TestCrmPipeline(ProposalCase):
         proposal.with_user(self.manager).action_branch_sign()
         result = proposal.with_user(self.manager).action_scm_submit()
         self.assertEqual(result["tag"], "display_notification")
-        self.assertEqual(result["params"]["next"]["type"], "ir.actions.act_window_close")
+        self.assertEqual(
+            result["params"]["next"]["type"], "ir.actions.act_window_close"
+        )
         self.assertIn(self.msd.name, result["params"]["message"])
         result = proposal.with_user(self.msd).action_scm_decide("approve", "同意")
         self.assertEqual(result["tag"], "display_notification")

@@ -861,3 +861,24 @@ class TestNewBranch(ScmSalesCase):
         for index, code in enumerate(("QB", "QC", "QD")):
             self.new_setup(name=f"Q{index + 2}", branch_code=code)
         self.assertEqual(self._list_queries(self.msd), first)
+
+    def test_sal_nbr_09_established_branch_sells_through_its_team(self):
+        """SAL-NBR-09 / ORG-BR-03: the signed handover also gives the new
+        branch its sales team, led by its new manager, so that its pipeline
+        is its own from the first day."""
+        setup = self.new_setup()
+        self.to_accepted(setup)
+        setup.with_user(self.new_manager).action_sign_handover_manager()
+        setup.with_user(self.mc).action_sign_handover_group()
+        branch = setup.new_company_id
+        team = branch._scm_sales_team()
+        self.assertTrue(team)
+        self.assertEqual(team.company_id, branch)
+        self.assertEqual(team.user_id, self.new_manager)
+        self.assertEqual(
+            self.env["crm.team"]
+            .with_user(self.new_manager)
+            .with_company(branch)
+            ._get_default_team_id(user_id=self.new_manager.id),
+            team,
+        )
