@@ -44,10 +44,19 @@ class TestDemoStoryInChinese(TransactionCase):
         self.assertChinese("activity types", activities.mapped("activity_type_id.name"))
 
     def test_tracked_values(self):
+        # The demo's own steps track nothing (Odoo does not track while
+        # installing); a step of a zh_CN user does, in its language: the
+        # Market Center Manager approves the network contract waiting for him.
+        contract = self.env.ref("scm_contracts.contract_hq_lingnan_network_2")
+        manager = self.env.ref("scm_base.user_mc_manager")
+        contract.with_user(manager).action_scm_decide("approve", "同意。")
+        # Tracking values are written when the transaction commits.
+        self.env.flush_all()
+        self.env.cr.precommit.run()
         values = self._scm("mail.tracking.value").search(
             [("mail_message_id.model", "=like", "scm.%")]
         )
-        self.assertTrue(values)
+        self.assertIn("已批准", values.mapped("new_value_char"))
         self.assertChinese(
             "tracked values",
             values.mapped("old_value_char") + values.mapped("new_value_char"),
