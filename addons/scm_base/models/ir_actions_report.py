@@ -34,6 +34,26 @@ class IrActionsReport(models.Model):
         "report prints (ORG-RULE-05).",
     )
 
+    def _get_rendering_context(self, report, docids, data):
+        """A suite document prints whole for whoever may read it.
+
+        A printout shows the document's customer, branch and units, which the
+        person whose job is to print it (an HQ office for a branch's
+        contract, a branch for an HQ notice) may not read on their own under
+        the branch and customer-confidentiality rules, or with only some
+        companies active in the switcher. The document itself is checked as
+        the user; what it shows is then read as the document."""
+        data = super()._get_rendering_context(report, docids, data)
+        docs = data.get("docs")
+        if (
+            isinstance(docs, models.BaseModel)
+            and docs._name.startswith("scm.")
+            and not docs.env.su
+        ):
+            docs.check_access("read")
+            data["docs"] = docs.sudo()
+        return data
+
     def _render_qweb_html(self, report_ref, docids, data=None):
         # The PDF is rendered from this HTML, and /report/html serves it
         # directly: one check covers both.
