@@ -98,6 +98,14 @@ class ScmContractPayment(models.Model):
                     doc=contract.display_name,
                 )
             )
+        if self.milestone_id and self.milestone_id.contract_id != contract:
+            raise UserError(
+                _(
+                    "The milestone %(name)s is not one of %(doc)s.",
+                    name=self.milestone_id.name,
+                    doc=contract.display_name,
+                )
+            )
         if self.amount <= 0:
             raise UserError(_("A payment received needs a positive amount."))
         if self.date > fields.Date.context_today(self):

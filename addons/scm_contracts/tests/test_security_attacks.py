@@ -376,10 +376,24 @@ class TestContractSecurityAttacks(ScmCancelkeyCase):
             self.env["scm.contract.payment"].with_env(
                 self.as_client(self.finance)
             ).create({"contract_id": self.hanjiang_sc.id, "amount": "abc"})
+        other_milestone = self.env.ref(
+            "scm_contracts.contract_bj_yanshan_secondary"
+        ).milestone_ids[:1]
+        self.assertTrue(other_milestone)
+        with self.assertRaisesRegex(UserError, "is not one of"):
+            self.env["scm.contract.payment"].with_env(
+                self.as_client(self.finance)
+            ).create(
+                {
+                    "contract_id": self.hanjiang_sc.id,
+                    "milestone_id": other_milestone.id,
+                    "amount": 100,
+                }
+            )
         requirement = self.env.ref("scm_contracts.requirement_wh_hanjiang")
         with self.assertRaises(UserError):
             self.attacker(requirement, "wh.manager").write({"budget_amount": "abc"})
-        mcd = self.as_client(self.users["mcd.manager"])
+        mcd = self.as_client(self.users["mcd.manager"], lang="en_US")
         with self.assertRaisesRegex(UserError, "reviewing departments"):
             self.yanshan_requirement.with_env(mcd).action_scm_apply_review(
                 department_ids="abc"
