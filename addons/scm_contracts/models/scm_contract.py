@@ -1163,8 +1163,12 @@ class ScmContract(models.Model):
         )
 
     def action_scm_withdraw(self):
+        # Only the contracts the author actually took back from review.
+        withdrawn = self.filtered(
+            lambda c: c.state == "to_approve" and c.stage == "review"
+        )
         res = super().action_scm_withdraw()
-        self.filtered(lambda c: c.stage == "review")._scm_write({"stage": "draft"})
+        withdrawn.filtered(lambda c: c.state == "draft")._scm_write({"stage": "draft"})
         return res
 
     # -- approval (CON-GEN-02/03, CON-SC-02/03, SUP-KEY-01)

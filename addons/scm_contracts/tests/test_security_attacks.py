@@ -206,6 +206,18 @@ class TestContractSecurityAttacks(ScmCancelkeyCase):
         self.assertEqual(review.status, "pending")
         self.assertEqual((contract.state, contract.stage), ("to_approve", "review"))
 
+    def test_org_rule_13_only_the_author_withdraws_a_contract(self):
+        """ORG-RULE-13: a contract under approval is taken back by the one
+        who submitted it; anybody else leaves its state and stage alone."""
+        contract = self.new_contract()
+        self.submit(contract)
+        for login in ("msd.manager", "wh.consultant", "mc.manager"):
+            with self.subTest(login=login), self.assertRaises(UserError):
+                self.attacker(contract, login).action_scm_withdraw()
+        self.assertEqual((contract.state, contract.stage), ("to_approve", "review"))
+        self.attacker(contract, "wh.manager").action_scm_withdraw()
+        self.assertEqual((contract.state, contract.stage), ("draft", "draft"))
+
     # -- links and branch moves (ORG-ROLE-27) ------------------------------------
     def test_org_role_27_contract_cannot_point_at_another_branch(self):
         """ORG-ROLE-27: a Wuhan draft cannot point at Beijing's customer or
