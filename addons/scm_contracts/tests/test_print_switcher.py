@@ -38,10 +38,9 @@ class TestPrintWithTheSwitcherAsItOpens(ScmContractsCase):
         year = fields.Datetime.context_timestamp(contract, contract.printed_date).year
         self.assertEqual(contract.number, f"SCMSCWH-{year}001")
         report = contract._scm_final_report()
-        html, _type = (
-            self.as_web_client(self.env["ir.actions.report"], self.msd_manager)
-            ._render_qweb_html(report.report_name, contract.ids)
-        )
+        html, _type = self.as_web_client(
+            self.env["ir.actions.report"], self.msd_manager
+        )._render_qweb_html(report.report_name, contract.ids)
         html = html.decode()
         self.assertIn(contract.number, html)
         self.assertIn(self.chufeng.name, html)

@@ -28,7 +28,9 @@ class TestScContractTours(HttpCase):
         # The original opens as HTML, as without wkhtmltopdf: the tour does not
         # depend on the PDF converter being installed.
         report_model = type(self.env["ir.actions.report"])
-        with patch.object(report_model, "get_wkhtmltopdf_state", lambda self: "install"):
+        with patch.object(
+            report_model, "get_wkhtmltopdf_state", lambda self: "install"
+        ):
             self.start_tour(
                 url, "scm_contracts_sc_msd_prints_original", login="msd.manager"
             )

@@ -36,7 +36,9 @@ class TestProposalTours(HttpCase):
         )
         action = "/odoo/action-scm_sales.action_scm_sales_proposal"
         self.start_tour(
-            f"{action}/new", "scm_sales_proposal_consultant_writes", login="wh.consultant"
+            f"{action}/new",
+            "scm_sales_proposal_consultant_writes",
+            login="wh.consultant",
         )
         proposal = self.env["scm.sales.proposal"].search([("title", "=", TITLE)])
         self.assertEqual(len(proposal), 1)
@@ -48,7 +50,9 @@ class TestProposalTours(HttpCase):
         self.start_tour(url, "scm_sales_proposal_branch_sends", login="wh.manager")
         self.assertTrue(proposal.branch_signed)
         self.assertEqual(proposal.stage, "msd_prereview")
-        self.start_tour(url, "scm_sales_proposal_reviewer_approves", login="msd.manager")
+        self.start_tour(
+            url, "scm_sales_proposal_reviewer_approves", login="msd.manager"
+        )
         self.assertEqual(proposal.stage, "panel_review")
         for login in PANEL:
             self.start_tour(url, "scm_sales_proposal_reviewer_approves", login=login)
