@@ -257,6 +257,34 @@ class TestSalesSecurityAttacks(ScmSalesCase):
             request.with_user(self.users["msd.manager"])._scm_approval_check_submit()
         request.with_user(self.users["wh.manager"])._scm_approval_check_submit()
 
+    def test_sal_cust_04_new_owner_works_in_the_branch(self):
+        """SAL-CUST-04, ORG-RULE-08: a customer is handed to a person of its
+        branch; an HQ user who holds the branch in the switcher, or another
+        branch's consultant, is refused."""
+        customer = self.new_customer(name="武汉易主服饰")
+        Wizard = self.client(self.env["scm.customer.reassign"], "wh.manager")
+        for login in ("audit.staff", "bj.consultant"):
+            with self.subTest(login=login):
+                with self.assertRaises(UserError):
+                    Wizard.create(
+                        {
+                            "partner_ids": [(6, 0, customer.ids)],
+                            "reason_type": "conflict",
+                            "user_id": self.users[login].id,
+                            "reason": "归属争议已裁定",
+                        }
+                    ).action_apply()
+                self.assertEqual(customer.user_id, self.users["wh.consultant"])
+        Wizard.create(
+            {
+                "partner_ids": [(6, 0, customer.ids)],
+                "reason_type": "conflict",
+                "user_id": self.users["wh.consultant2"].id,
+                "reason": "归属争议已裁定",
+            }
+        ).action_apply()
+        self.assertEqual(customer.user_id, self.users["wh.consultant2"])
+
     # -- forged reviews ------------------------------------------------------------
     def test_org_rule_13_review_of_the_branch_plan_cannot_be_forged(self):
         """ORG-RULE-13, SAL-PLAN-02: bj.manager cannot write the MSD Manager's
