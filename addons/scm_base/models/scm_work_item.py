@@ -67,7 +67,8 @@ class ScmDistribution(models.Model):
 
     def action_mark_received(self):
         res = super().action_mark_received()
-        self.activity_id.filtered("active").sudo().action_feedback(
+        # The recipient may not read an activity assigned to the unit manager.
+        self.sudo().activity_id.filtered("active").action_feedback(
             feedback=_("Received by %(user)s", user=self.env.user.name)
         )
         return res
@@ -100,7 +101,8 @@ class ScmSignature(models.Model):
             )
 
     def _scm_close_signature_activity(self):
-        self.activity_id.filtered("active").sudo().action_feedback(
+        # The recipient may not read an activity assigned to the unit manager.
+        self.sudo().activity_id.filtered("active").action_feedback(
             feedback=_("Signed by %(user)s", user=self.env.user.name)
         )
 
