@@ -7,8 +7,13 @@ class ScmOfficeResolution(models.Model):
 
     _name = "scm.office.resolution"
     _description = "Office Meeting Resolution"
-    _inherit = ["mail.thread"]
+    _inherit = ["mail.thread", "scm.step.guard.mixin"]
     _order = "date desc, id desc"
+    # The secretary who records it is the user who creates it.
+    _scm_step_fields = ("recorded_by_id",)
+    # What the meeting decided and on which document is recorded once: a
+    # document may already have been approved on its strength.
+    _scm_recorded_once = frozenset({"outcome", "res_model", "res_id"})
 
     name = fields.Char(string="Subject", required=True, tracking=True)
     date = fields.Date(
@@ -30,6 +35,17 @@ class ScmOfficeResolution(models.Model):
     company_id = fields.Many2one(
         "res.company", default=lambda self: self.env.company, required=True
     )
+
+    def write(self, vals):
+        if not self.env.su and self._scm_recorded_once & vals.keys():
+            raise UserError(
+                _(
+                    "A resolution of the Office Meeting is recorded once: record "
+                    "a new resolution instead of changing its outcome or its "
+                    "document."
+                )
+            )
+        return super().write(vals)
 
     @api.model
     def _scm_approving(self, document):

@@ -337,3 +337,45 @@ class TestSecurityAttacks(ScmDocumentCase):
         self.assertFalse(line.received_at)
         line.with_env(self.as_client(self.users["wh.manager"])).action_mark_received()
         self.assertEqual(line.received_by_id, self.users["wh.manager"])
+
+    # -- office meeting ----------------------------------------------------------
+    def test_org_unit_04_resolution_recorded_once(self):
+        """ORG-UNIT-04: the Office Meeting's resolution is recorded by the
+        secretary who creates it, and its outcome and document never change
+        afterwards, whatever the context."""
+        # The Office Meeting's secretary is a demo user of scm_sales.
+        secretary = self.env.ref(
+            "scm_sales.user_office_secretary", raise_if_not_found=False
+        )
+        if not secretary:
+            self.skipTest("scm_sales' demo users are not installed")
+        env = self.as_client(secretary, **FORGED_CONTEXT)
+        doc = self.new_document()
+        with self.assertRaises(UserError):
+            env["scm.office.resolution"].create(
+                {
+                    "name": "关于武汉方案的决议",
+                    "outcome": "approved",
+                    "res_model": doc._name,
+                    "res_id": doc.id,
+                    "recorded_by_id": self.users["president"].id,
+                }
+            )
+        resolution = env["scm.office.resolution"].create(
+            {
+                "name": "关于武汉方案的决议",
+                "outcome": "deferred",
+                "res_model": doc._name,
+                "res_id": doc.id,
+            }
+        )
+        self.assertEqual(resolution.recorded_by_id, secretary)
+        for values in (
+            {"outcome": "approved"},
+            {"res_id": doc.id + 1},
+            {"recorded_by_id": self.users["president"].id},
+        ):
+            with self.subTest(values=values), self.assertRaises(UserError):
+                resolution.write(values)
+        self.assertEqual(resolution.outcome, "deferred")
+        resolution.write({"minutes": "<p>会议纪要</p>"})
