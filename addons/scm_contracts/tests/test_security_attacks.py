@@ -394,7 +394,7 @@ class TestContractSecurityAttacks(ScmCancelkeyCase):
         self.assertTrue(other_milestone)
         with self.assertRaisesRegex(UserError, "is not one of"):
             self.env["scm.contract.payment"].with_env(
-                self.as_client(self.finance)
+                self.as_client(self.finance, lang="en_US")
             ).create(
                 {
                     "contract_id": self.hanjiang_sc.id,
