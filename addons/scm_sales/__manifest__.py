@@ -21,6 +21,7 @@
         "views/scm_customer_grading_views.xml",
         "views/res_partner_views.xml",
         "views/crm_lead_views.xml",
+        "views/crm_team_pipeline_views.xml",
         "views/scm_sales_area_request_views.xml",
         "views/scm_customer_access_grant_views.xml",
         "wizard/scm_customer_reassign_views.xml",
