@@ -128,7 +128,10 @@ class TestMenusOpen(TransactionCase):
             return {"fields": {"display_name": {}}}
         subviews = {child.tag: child for child in node if child.tag in SUBVIEW_TAGS}
         mode = (node.get("mode") or "list").split(",")[0]
-        subview = subviews.get(mode) or subviews.get("list") or subviews.get("kanban")
+        subview = next(
+            (subviews[tag] for tag in (mode, "list", "kanban") if tag in subviews),
+            None,
+        )
         if subview is None or view_type != "form":
             return {}
         return {
