@@ -21,6 +21,7 @@ import pytz
 from dateutil.relativedelta import relativedelta
 from lxml import etree
 
+from odoo.exceptions import AccessError, MissingError, UserError
 from odoo.osv.expression import AND, OR
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import safe_eval as safe_eval_module
@@ -364,3 +365,59 @@ class TestMenusOpen(TransactionCase):
             time.time() - started,
             time.process_time() - cpu_started,
         )
+
+    def test_every_report_renders_for_the_roles(self):
+        """Issue 9: every report of our apps renders, for HQ and branch roles
+        with only their default company active, on the first record they can
+        read; a business refusal (a UserError such as "not signed yet") is an
+        answer, an access error or a crash is not."""
+        logins = (
+            "admin",
+            "president",
+            "mc.manager",
+            "msd.manager",
+            "finance.staff",
+            "audit.staff",
+            "wh.manager",
+            "wh.consultant",
+            "bj.manager",
+        )
+        users = self.demo_users.filtered(lambda user: user.login in logins)
+        self.assertEqual(len(users), len(logins))
+        reports = self.env["ir.actions.report"].browse(
+            self.env["ir.model.data"]
+            .search(
+                [("model", "=", "ir.actions.report"), ("module", "=like", "scm\\_%")]
+            )
+            .mapped("res_id")
+        )
+        self.assertTrue(reports)
+        for user in users:
+            self.env.invalidate_all()
+            env = self.env(
+                user=user,
+                context={
+                    "lang": "zh_CN",
+                    "allowed_company_ids": [user.company_id.id],
+                },
+            )
+            for report in reports:
+                model = env[report.model]
+                if model._abstract or not model.has_access("read"):
+                    continue
+                record = model.search([], limit=1)
+                if not record:
+                    continue
+                with self.subTest(user=user.login, report=report.report_name):
+                    try:
+                        with self.env.cr.savepoint():
+                            env["ir.actions.report"]._render_qweb_html(
+                                report.report_name, record.ids
+                            )
+                    except (AccessError, MissingError) as error:
+                        self.fail(
+                            f"{user.login} printing {report.name} of {record}: "
+                            f"{type(error).__name__}: {error}"
+                        )
+                    except UserError:
+                        pass  # the document's own refusal, with its message
