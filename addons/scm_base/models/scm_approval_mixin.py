@@ -90,9 +90,7 @@ class ScmApprovalMixin(models.AbstractModel):
 
     def request_validation(self):
         if not self.env.su:
-            raise UserError(
-                _("Use Submit for Approval: it opens the review round.")
-            )
+            raise UserError(_("Use Submit for Approval: it opens the review round."))
         return super().request_validation()
 
     def restart_validation(self):

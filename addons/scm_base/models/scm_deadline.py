@@ -1,8 +1,8 @@
 import pytz
 
 from odoo import _, api, fields, models
-from odoo.tools import SQL
 from odoo.exceptions import UserError
+from odoo.tools import SQL
 
 DEADLINE_UNITS = [
     ("working_days", "Working Days"),
@@ -104,8 +104,8 @@ class ScmDeadline(models.Model):
             if units
             else self.env["res.users"]
         )
-        branches = self.env["res.company"].sudo().search(
-            [("scm_manager_id", "=", user.id)]
+        branches = (
+            self.env["res.company"].sudo().search([("scm_manager_id", "=", user.id)])
         )
         return [
             "|",
@@ -237,7 +237,9 @@ class ScmDeadline(models.Model):
         if not late:
             open_late = SQL("0")
         else:
-            values = SQL(", ").join(SQL("(%s, %s)", key, value) for key, value in late.items())
+            values = SQL(", ").join(
+                SQL("(%s, %s)", key, value) for key, value in late.items()
+            )
             open_late = SQL(
                 "COALESCE((SELECT v.late FROM (VALUES %s) AS v(id, late) "
                 "WHERE v.id = %s), 0)",
@@ -253,7 +255,7 @@ class ScmDeadline(models.Model):
 
     @api.model
     def _scm_note(self, due, code, company):
-        """"Due 2026-11-24 23:59 (Rule X)" in the branch's local time, for
+        """ "Due 2026-11-24 23:59 (Rule X)" in the branch's local time, for
         the deadline's activity."""
         local = pytz.utc.localize(due).astimezone(self._workday()._tz(company))
         when = local.strftime("%Y-%m-%d %H:%M")

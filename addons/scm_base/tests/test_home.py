@@ -78,7 +78,8 @@ class TestOverdueWithoutJob(ScmDocumentCase):
         self.assertEqual(deadline.days_late, 2)
         self.assertTrue(deadline.done_late)
         self.assertIn(
-            deadline, Deadline.search([("is_overdue", "=", True), ("state", "=", "done")])
+            deadline,
+            Deadline.search([("is_overdue", "=", True), ("state", "=", "done")]),
         )
 
     def test_org_rule_10_team_overdue_for_the_branch_manager(self):

@@ -86,8 +86,10 @@ def _other_value(record, field):
         values = [v for v, _label in field._description_selection(record.env)]
         return next((v for v in values if v != current), values[0])
     if field.type == "many2one":
-        other = record.env[field.comodel_name].sudo().search(
-            [("id", "!=", current.id)], limit=1
+        other = (
+            record.env[field.comodel_name]
+            .sudo()
+            .search([("id", "!=", current.id)], limit=1)
         )
         return other.id
     if field.type == "boolean":

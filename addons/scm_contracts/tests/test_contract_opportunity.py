@@ -57,6 +57,4 @@ class TestContractOpportunity(ScmContractsCase):
         )
         self.assertEqual(contract.stage, "approved")
         self.assertEqual(result["tag"], "display_notification")
-        self.assertIn(
-            contract._scm_office_manager().name, result["params"]["message"]
-        )
+        self.assertIn(contract._scm_office_manager().name, result["params"]["message"])

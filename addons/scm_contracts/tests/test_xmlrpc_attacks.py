@@ -65,7 +65,15 @@ class TestContractsOverXmlRpc(HttpCase):
         contract.with_user(wh_manager).write(
             {
                 "milestone_ids": [
-                    (0, 0, {"name": "签订后付清", "amount": 455000, "trigger": "signature"})
+                    (
+                        0,
+                        0,
+                        {
+                            "name": "签订后付清",
+                            "amount": 455000,
+                            "trigger": "signature",
+                        },
+                    )
                 ]
             }
         )
@@ -75,8 +83,9 @@ class TestContractsOverXmlRpc(HttpCase):
             "approve", "同意"
         )
         president_review = contract.review_ids.filtered(
-            lambda r: r.definition_id
-            == self.env.ref("scm_contracts.tier_contract_president")
+            lambda r: (
+                r.definition_id == self.env.ref("scm_contracts.tier_contract_president")
+            )
         )
         self.assertEqual(president_review.status, "pending")
         self.assert_refused(
@@ -87,9 +96,16 @@ class TestContractsOverXmlRpc(HttpCase):
             {"status": "approved", "done_by": wh_manager.id},
         )
         self.assert_refused("wh.manager", "tier.review", "unlink", president_review.ids)
-        self.assert_refused("wh.manager", "scm.contract", "validate_tier", [contract.id])
         self.assert_refused(
-            "wh.manager", "scm.contract", "action_scm_decide", [contract.id], "approve", "同意"
+            "wh.manager", "scm.contract", "validate_tier", [contract.id]
+        )
+        self.assert_refused(
+            "wh.manager",
+            "scm.contract",
+            "action_scm_decide",
+            [contract.id],
+            "approve",
+            "同意",
         )
         wizard_id = self.rpc(
             "wh.manager",

@@ -22,8 +22,9 @@ class ResCompany(models.Model):
             self.env.ref("scm_base.group_consultant")
             .sudo()
             .users.filtered(
-                lambda u: u.company_id == self
-                and not u.has_group("scm_base.group_hq_staff")
+                lambda u: (
+                    u.company_id == self and not u.has_group("scm_base.group_hq_staff")
+                )
             )
         )
         return self.sudo().scm_manager_id | consultants

@@ -1,3 +1,4 @@
+from odoo.exceptions import UserError
 from odoo.tests import tagged
 
 from .test_proposal import PANEL, ProposalCase
@@ -83,17 +84,14 @@ class TestCrmPipeline(ProposalCase):
         """A proposal for a customer answers its open opportunity of the
         branch; without one it opens one in the consultant's team."""
         customer = self.new_customer(name="测试江城服饰有限公司")
-        lead = (
-            self.Lead.with_user(self.consultant)
-            .create(
-                {
-                    "name": "江城服饰 SCMS",
-                    "type": "opportunity",
-                    "partner_id": customer.id,
-                    "company_id": self.wuhan.id,
-                    "user_id": self.consultant.id,
-                }
-            )
+        lead = self.Lead.with_user(self.consultant).create(
+            {
+                "name": "江城服饰 SCMS",
+                "type": "opportunity",
+                "partner_id": customer.id,
+                "company_id": self.wuhan.id,
+                "user_id": self.consultant.id,
+            }
         )
         proposal = self.new_proposal(partner_id=customer.id)
         self.assertEqual(proposal.lead_id, lead)
@@ -125,7 +123,7 @@ class TestCrmPipeline(ProposalCase):
         self.assertEqual(lead.stage_id, self.stage_proposal)
         self.assertTrue(lead.active)
         # A client cannot move the opportunity by writing the proposal's stage.
-        with self.assertRaises(Exception):
+        with self.assertRaises(UserError):
             proposal.with_user(self.manager).write({"stage": "customer_accepted"})
         self.assertEqual(lead.stage_id, self.stage_proposal)
 

@@ -11,9 +11,7 @@ class TestTeamPipeline(TransactionCase):
         user = self.env.ref(f"scm_base.user_{login.replace('.', '_')}")
         action = self.env.ref("scm_sales.action_scm_team_pipeline")
         domain = safe_eval(action.domain, {"uid": user.id})
-        env = self.env(
-            user=user, context={"allowed_company_ids": [user.company_id.id]}
-        )
+        env = self.env(user=user, context={"allowed_company_ids": [user.company_id.id]})
         return env["crm.lead"].search(domain)
 
     def test_branch_manager_sees_his_team_pipeline(self):
