@@ -29,5 +29,4 @@ from . import scm_working_group_member
 from . import scm_notice
 from . import scm_assessment_entry
 from . import ir_actions_report
-from . import scm_work_item
 from . import ir_module_module

@@ -1,8 +1,9 @@
-from odoo import fields, models
+from odoo import api, fields, models
 
 
 class ResUsers(models.Model):
     _inherit = "res.users"
+    # Every user of the suite lands on 'My Work' after login.
 
     scm_delegation_ids = fields.One2many(
         "scm.delegation", "delegator_id", string="Delegations Given"
@@ -37,3 +38,41 @@ class ResUsers(models.Model):
         )
         managed = department.sudo().manager_id.user_id
         return bool(employees) or self in managed
+
+    @api.model
+    def _scm_home_action(self):
+        return self.env.ref("scm_base.action_scm_my_work", raise_if_not_found=False)
+
+    def _scm_suite_users(self):
+        suite = self.env.ref("scm_base.group_scm_user") | self.env.ref(
+            "scm_base.group_auditor"
+        )
+        return self.filtered(lambda user: user.groups_id & suite)
+
+    def _scm_set_home_action(self):
+        """Give 'My Work' as home to the users of the suite who have none."""
+        home = self._scm_home_action()
+        if not home:
+            return
+        users = self or self.with_context(active_test=False).search([])
+        users._scm_suite_users().filtered(lambda u: not u.action_id).sudo().write(
+            {"action_id": home.id}
+        )
+
+    @api.model
+    def _scm_set_home_action_all(self):
+        self.browse()._scm_set_home_action()
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        users = super().create(vals_list)
+        users._scm_set_home_action()
+        return users
+
+    def write(self, vals):
+        res = super().write(vals)
+        if "groups_id" in vals or any(
+            key.startswith(("in_group_", "sel_groups_")) for key in vals
+        ):
+            self._scm_set_home_action()
+        return res

@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
+RECEIPT_ACTIVITY = "scm_base.mail_activity_type_scm_receipt"
+
 COPY_TYPES = [
     ("original", "Original"),
     ("copy", "Copy"),
@@ -9,7 +11,11 @@ COPY_TYPES = [
 
 
 class ScmDistribution(models.Model):
-    """Who received which copy or original of a document, and when (ORG-RULE-08)."""
+    """Who received which copy or original of a document, and when (ORG-RULE-08).
+
+    A copy sent is a receipt owed: the recipient (the person, or the manager
+    of the unit or branch it went to) gets an activity due the day it was
+    sent, done when the receipt is confirmed."""
 
     _name = "scm.distribution"
     _description = "Copy Distribution"
@@ -42,6 +48,10 @@ class ScmDistribution(models.Model):
     sent_at = fields.Datetime(string="Sent On", readonly=True)
     received_at = fields.Datetime(string="Received On", readonly=True)
     received_by_id = fields.Many2one("res.users", readonly=True)
+
+    activity_id = fields.Many2one(
+        "mail.activity", readonly=True, copy=False, ondelete="set null"
+    )
 
     _sql_constraints = [
         (
@@ -117,4 +127,54 @@ class ScmDistribution(models.Model):
         self.sudo().write(
             {"received_at": fields.Datetime.now(), "received_by_id": user.id}
         )
+        # The recipient may not read an activity assigned to the unit manager.
+        self.sudo().activity_id.filtered("active").action_feedback(
+            feedback=_("Received by %(user)s", user=user.name)
+        )
         return True
+
+    def _scm_receipt_owner(self):
+        """The person who confirms the receipt of this copy."""
+        self.ensure_one()
+        if self.recipient_user_id:
+            return self.recipient_user_id
+        unit = self.recipient_department_id.sudo()
+        while unit:
+            # Its manager; a unit without one (Finance, Audit) has its single
+            # member confirm; else the manager of the unit above.
+            members = unit.member_ids.user_id
+            owner = unit.manager_id.user_id or (len(members) == 1 and members)
+            if owner:
+                return owner
+            unit = unit.parent_id
+        if self.recipient_department_id:
+            return self.env["res.users"]
+        # A branch, or a customer whose copy the document's branch hands over.
+        company = self.recipient_company_id or (
+            self.recipient_partner_id and self.company_id
+        )
+        return company and company.sudo().scm_manager_id or self.env["res.users"]
+
+    def _scm_copy_type_label(self):
+        self.ensure_one()
+        labels = dict(self._fields["copy_type"]._description_selection(self.env))
+        return labels[self.copy_type]
+
+    def _scm_schedule_receipt_activities(self, document):
+        if "activity_ids" not in document._fields:
+            return
+        for line in self:
+            owner = line._scm_receipt_owner()
+            if not owner:
+                continue
+            line.activity_id = document.sudo().activity_schedule(
+                RECEIPT_ACTIVITY,
+                date_deadline=fields.Date.context_today(line, line.sent_at),
+                summary=_(
+                    "Confirm receipt: %(copy)s of %(doc)s for %(recipient)s",
+                    copy=line._scm_copy_type_label(),
+                    doc=line.res_name,
+                    recipient=line.recipient_name,
+                ),
+                user_id=owner.id,
+            )

@@ -1,8 +1,13 @@
-from odoo import fields, models
+from odoo import _, fields, models
+
+SIGNATURE_ACTIVITY = "scm_base.mail_activity_type_scm_signature"
 
 
 class ScmSignature(models.Model):
-    """A signature a document requires, and who gave it when (ORG-RULE-04/05)."""
+    """A signature a document requires, and who gave it when (ORG-RULE-04/05).
+
+    A slot with a named signer is a step that person owes: an activity due
+    the day the slot is prepared, done when it is signed."""
 
     _name = "scm.signature"
     _description = "Document Signature"
@@ -75,3 +80,29 @@ class ScmSignature(models.Model):
             if holder:
                 return True, holder[:1]
         return False, False
+
+    activity_id = fields.Many2one(
+        "mail.activity", readonly=True, copy=False, ondelete="set null"
+    )
+
+    def _scm_schedule_signature_activities(self, document):
+        if "activity_ids" not in document._fields:
+            return
+        for signature in self.filtered(
+            lambda s: s.state == "pending" and s.required_user_id
+        ):
+            signature.activity_id = document.sudo().activity_schedule(
+                SIGNATURE_ACTIVITY,
+                summary=_(
+                    "Sign: %(slot)s on %(doc)s",
+                    slot=signature.name,
+                    doc=document.display_name,
+                ),
+                user_id=signature.required_user_id.id,
+            )
+
+    def _scm_close_signature_activity(self):
+        # The recipient may not read an activity assigned to the unit manager.
+        self.sudo().activity_id.filtered("active").action_feedback(
+            feedback=_("Signed by %(user)s", user=self.env.user.name)
+        )

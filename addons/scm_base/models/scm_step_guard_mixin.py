@@ -91,7 +91,9 @@ class ScmStepGuardMixin(models.AbstractModel):
         }
         if len(context) == len(self.env.context):
             return self
-        return self.with_context(context)
+        # An environment with exactly this context: the keys are gone, not
+        # set to a value another default could read.
+        return self.with_env(self.env(context=context))
 
     @api.model_create_multi
     def create(self, vals_list):
@@ -115,7 +117,7 @@ class ScmStepGuardMixin(models.AbstractModel):
         field = self._fields[name]
         if field.default is None:
             return False
-        value = field.default(self.with_context({}))
+        value = field.default(self.with_env(self.env(context={})))
         return field.convert_to_write(field.convert_to_cache(value, self), self)
 
     def write(self, vals):
