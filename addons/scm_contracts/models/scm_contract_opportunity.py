@@ -6,7 +6,7 @@ CONTRACT_STAGE = "scm_sales.crm_stage_contract"
 
 
 class ScmContract(models.Model):
-    _inherit = "scm.contract"
+    _inherit = "scm.contract"  # pylint: disable=consider-merging-classes-inherited
 
     lead_id = fields.Many2one(
         "crm.lead",

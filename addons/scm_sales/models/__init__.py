@@ -55,5 +55,4 @@ from . import scm_sales_plan_adjustment
 from . import scm_sales_plan_adjustment_line
 from . import scm_sales_plan_analysis
 from . import scm_sales_plan_demo
-from . import crm_team
 from . import scm_sales_proposal_crm

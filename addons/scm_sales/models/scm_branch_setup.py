@@ -790,6 +790,8 @@ class ScmBranchSetup(models.Model):
         (self.new_manager_id.sudo() | hq_staff).write(
             {"company_ids": [Command.link(company.id)]}
         )
+        # It sells from day one through its own sales team.
+        company._scm_ensure_sales_team()
         self.sudo().write({"handover_date": fields.Datetime.now()})
         self._scm_move_stage("handed_over")
         self._scm_notify(

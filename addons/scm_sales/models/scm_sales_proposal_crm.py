@@ -17,37 +17,6 @@ PROPOSAL_PIPELINE_STAGES = {
 QUOTED_STAGES = ("approved", "sent_to_customer", "customer_accepted")
 
 
-class CrmLead(models.Model):
-    _inherit = "crm.lead"
-
-    def _scm_move_to_stage(self, stage):
-        """Move open opportunities to `stage`; the documents' steps call it
-        under sudo after their own checks. A won or lost deal stays where it
-        is: a later document of the customer does not reopen it."""
-        for lead in self.filtered(
-            lambda lead: lead.active and not lead.stage_id.is_won
-        ):
-            if lead.stage_id != stage:
-                lead.write({"stage_id": stage.id})
-
-    @api.model
-    def _scm_open_opportunity(self, partner, company):
-        """The customer's open opportunity of that branch, the newest first,
-        among those the current user may read."""
-        if not (partner and company and self.has_access("read")):
-            return self.browse()
-        return self.search(
-            [
-                ("type", "=", "opportunity"),
-                ("partner_id", "child_of", partner.commercial_partner_id.id),
-                ("company_id", "in", [company.id, False]),
-                ("stage_id.is_won", "=", False),
-            ],
-            order="create_date desc, id desc",
-            limit=1,
-        )
-
-
 class ScmSalesProposal(models.Model):
     _inherit = "scm.sales.proposal"
 
