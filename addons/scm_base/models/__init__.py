@@ -12,7 +12,6 @@ from . import scm_delegation
 from . import scm_approval_round
 from . import scm_approval_opinion
 from . import scm_approval_mixin
-from . import scm_approval_mixin_views
 from . import tier_definition
 from . import tier_review
 from . import scm_procedure_violation

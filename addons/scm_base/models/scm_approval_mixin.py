@@ -110,6 +110,16 @@ class ScmApprovalMixin(models.AbstractModel):
         )
         return etree.fromstring(str_element)
 
+    def _add_comment(self, validate_reject, reviews):
+        # base_tier_validation titles the dialog "Comment" whatever the
+        # decision; the reviewer must see which decision the dialog confirms.
+        action = super()._add_comment(validate_reject, reviews)
+        if validate_reject == "reject":
+            action["name"] = _("Reject %(doc)s", doc=self.display_name)
+        else:
+            action["name"] = _("Approve %(doc)s", doc=self.display_name)
+        return action
+
     # -- hooks for the documents ------------------------------------------------
     def _scm_approval_check_submit(self):
         """Raise a UserError when the document is not ready to submit."""

@@ -1,4 +1,7 @@
+from markupsafe import Markup
+
 from odoo import api, fields, models
+from odoo.tools import html_sanitize
 
 
 class ScmNotice(models.Model):
@@ -30,7 +33,13 @@ class ScmNotice(models.Model):
 
     @api.model
     def _scm_send(self, document, subject, body, partners):
-        """Post the notice on the document, notifying the recipients."""
+        """Post the notice on the document, notifying the recipients.
+
+        `body` is the notice's HTML with the document's values in it (names a
+        user typed among them): it is sanitized like any HTML field, so that
+        its paragraphs show as such and nothing a user typed runs."""
+        if not isinstance(body, Markup):
+            body = html_sanitize(body or "")
         message = document.sudo().message_post(
             subject=subject,
             body=body,

@@ -67,6 +67,23 @@ class TestApproval(ScmDocumentCase):
             activity.exists().filtered("active"), "resubmitting completes the revision"
         )
 
+    def test_org_rule_13_empty_opinion_gets_a_clear_message(self):
+        """ORG-RULE-13: the decision dialog saved without an opinion says what
+        is missing, and decides nothing."""
+        doc = self.new_document()
+        doc.action_scm_submit()
+        reviewer = self.users["wh.manager"]
+        action = doc.with_user(reviewer).validate_tier()
+        wizard = (
+            self.env["comment.wizard"]
+            .with_user(reviewer)
+            .with_context(**action["context"])
+            .create({"comment": "  "})
+        )
+        with self.assertRaisesRegex(UserError, "reason of your decision"):
+            wizard.with_context(lang="en_US").add_comment()
+        self.assertFalse(doc.review_ids.filtered(lambda r: r.status == "approved"))
+
     def test_org_rule_13_only_reviewers_decide(self):
         """ORG-RULE-13: someone who is not a reviewer can neither approve nor reject."""
         doc = self.new_document()

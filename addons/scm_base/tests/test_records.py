@@ -62,6 +62,14 @@ class TestRecords(ScmDocumentCase):
         self.assertIn(customer.id, notice.message_id.partner_ids.ids)
         self.assertEqual(self.env["scm.notice"]._scm_sent(doc, "审批结果通知"), notice)
         self.assertFalse(self.env["scm.notice"]._scm_sent(doc, "其他通知"))
+        # The chatter shows the notice's paragraphs, not its tags; what a user
+        # typed into a document's name never runs.
+        self.assertEqual(str(notice.message_id.body), "<p>建议书已通过评审。</p>")
+        hostile = self.env["scm.notice"]._scm_send(
+            doc, "通知", "<p>客户 <script>alert(1)</script>武汉</p>", customer
+        )
+        self.assertNotIn("<script", str(hostile.message_id.body))
+        self.assertIn("<p>", str(hostile.message_id.body))
 
     def test_org_rule_12_assessment_entry_in_current_month(self):
         """ORG-RULE-12: an outcome against a person creates an entry in that

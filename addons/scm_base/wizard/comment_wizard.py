@@ -1,4 +1,4 @@
-from odoo import _, models
+from odoo import _, fields, models
 from odoo.exceptions import UserError
 
 
@@ -11,6 +11,11 @@ class CommentWizard(models.TransientModel):
 
     _inherit = "comment.wizard"
 
+    # Not required in the form: an empty opinion gets the decision method's
+    # own message ("write the reason of your decision") instead of the web
+    # client's "invalid field".
+    comment = fields.Char(required=False)
+
     def add_comment(self):
         self.ensure_one()
         if self.res_model not in self.env:
@@ -20,5 +25,7 @@ class CommentWizard(models.TransientModel):
             raise UserError(_("The document to decide on no longer exists."))
         if not hasattr(record, "_scm_my_reviews"):  # not an scm approval document
             return super().add_comment()
+        if not (self.comment or "").strip():
+            raise UserError(_("Write the reason of your decision."))
         decision = "approve" if self.validate_reject == "validate" else "reject"
         return record.action_scm_decide(decision, self.comment)

@@ -57,7 +57,7 @@ class TestPrintWithTheSwitcherAsItOpens(ScmContractsCase):
         report_model = type(self.env[f"report.{report.report_name}"])
 
         def cannot_render(*args, **kwargs):
-            raise AccessError("the original cannot be read")
+            raise AccessError(self.env._("the original cannot be read"))
 
         with (
             patch.object(report_model, "_get_report_values", cannot_render),
