@@ -57,7 +57,8 @@ class TestPrintWithTheSwitcherAsItOpens(ScmContractsCase):
         report_model = type(self.env[f"report.{report.report_name}"])
 
         def cannot_render(*args, **kwargs):
-            raise AccessError(self.env._("the original cannot be read"))
+            # A test's own failure, never shown to a user.
+            raise AccessError("the original cannot be read")  # pylint: disable=translation-required
 
         with (
             patch.object(report_model, "_get_report_values", cannot_render),
