@@ -16,32 +16,8 @@ from odoo.exceptions import AccessError, UserError
 from odoo.modules.module import get_module_path
 from odoo.tests import tagged
 
+from .attacks import FORGED_CONTEXT, client_env
 from .common import ScmDocumentCase
-
-# Context keys that once switched off a guard, and base_tier_validation's own.
-FORGED_CONTEXT = {
-    "install_mode": True,
-    "skip_validation_check": True,
-    "skip_check_state_condition": True,
-    "tracking_disable": True,
-    "scm_contract_internal": True,
-    "scm_requirement_internal": True,
-    "scm_review_line_internal": True,
-    "scm_scheme_internal": True,
-    "scm_cancellation_internal": True,
-    "scm_proposal_internal": True,
-    "scm_visit_internal": True,
-    "scm_visit_backdate": True,
-    "scm_minutes_internal": True,
-    "scm_market_transition": True,
-    "scm_plan_system_write": True,
-    "scm_advice_issue": True,
-    "scm_brand_transition": True,
-    "scm_brand_sample_release": True,
-    "scm_promotion_execution": True,
-    "scm_branch_setup_move": True,
-    "scm_partner_method": True,
-}
 
 # Models the tests register for themselves.
 TEST_MODELS = {"scm.document.tester"}
@@ -115,14 +91,7 @@ class TestSecurityAttacks(ScmDocumentCase):
     def as_client(self, user, **context):
         """The environment a logged-in user's browser gives: the user's own
         company active, Chinese, plus what the client chooses to send."""
-        return self.env(
-            user=user,
-            context={
-                "allowed_company_ids": [user.company_id.id],
-                "lang": "zh_CN",
-                **context,
-            },
-        )
+        return client_env(self.env, user, forged=False, lang="zh_CN", **context)
 
     # -- every model ---------------------------------------------------------
     def test_org_role_every_model_has_a_rule_or_a_reason(self):

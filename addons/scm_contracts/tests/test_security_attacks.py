@@ -6,18 +6,9 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
-from .common_cancelkey import ScmCancelkeyCase
+from odoo.addons.scm_base.tests.attacks import FORGED_CONTEXT, client_env
 
-FORGED_CONTEXT = {
-    "scm_contract_internal": True,
-    "scm_requirement_internal": True,
-    "scm_review_line_internal": True,
-    "scm_scheme_internal": True,
-    "scm_cancellation_internal": True,
-    "skip_validation_check": True,
-    "skip_check_state_condition": True,
-    "install_mode": True,
-}
+from .common_cancelkey import ScmCancelkeyCase
 
 
 @tagged("post_install", "-at_install", "scm_security")
@@ -34,14 +25,7 @@ class TestContractSecurityAttacks(ScmCancelkeyCase):
     def as_client(self, user, **context):
         """What a logged-in user's client sends: the user's own company
         active, plus whatever the client chooses to add."""
-        return self.env(
-            user=user,
-            context={
-                "allowed_company_ids": [user.company_id.id],
-                **FORGED_CONTEXT,
-                **context,
-            },
-        )
+        return client_env(self.env, user, **context)
 
     def attacker(self, records, login):
         return records.with_env(self.as_client(self.users[login]))

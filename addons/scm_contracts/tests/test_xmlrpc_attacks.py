@@ -1,36 +1,13 @@
-from xmlrpc.client import Fault
+from odoo.tests import tagged
 
-from odoo.tests import HttpCase, tagged
-
-# What a hostile client adds to every call: the context keys that once
-# switched off a guard, and base_tier_validation's own.
-FORGED_CONTEXT = {
-    "scm_contract_internal": True,
-    "scm_scheme_internal": True,
-    "scm_cancellation_internal": True,
-    "install_mode": True,
-    "skip_validation_check": True,
-    "skip_check_state_condition": True,
-}
+from odoo.addons.scm_base.tests.attacks import XmlRpcAttackCase
 
 
 @tagged("post_install", "-at_install", "scm_security")
-class TestContractsOverXmlRpc(HttpCase):
+class TestContractsOverXmlRpc(XmlRpcAttackCase):
     """The issue's attacks replayed over XML-RPC as the demo users, on the
     demo database: none may approve a review that is not theirs, change an
     issued number or write a decision field outside its step."""
-
-    def rpc(self, login, model, method, *args, **kwargs):
-        uid = self.xmlrpc_common.authenticate(self.env.cr.dbname, login, login, {})
-        self.assertTrue(uid, f"{login} cannot log in")
-        kwargs.setdefault("context", FORGED_CONTEXT)
-        return self.xmlrpc_object.execute_kw(
-            self.env.cr.dbname, uid, login, model, method, list(args), kwargs
-        )
-
-    def assert_refused(self, login, model, method, *args, **kwargs):
-        with self.assertRaises(Fault, msg=f"{login}: {model}.{method} passed"):
-            self.rpc(login, model, method, *args, **kwargs)
 
     def test_con_num_02_issued_number_never_changes(self):
         """CON-NUM-02 / SUP-CTR-03: wh.manager neither rewrites the issued

@@ -6,26 +6,9 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
-from .common import ScmSalesCase
+from odoo.addons.scm_base.tests.attacks import client_env
 
-# What a hostile client adds to every call.
-FORGED_CONTEXT = {
-    "install_mode": True,
-    "skip_validation_check": True,
-    "skip_check_state_condition": True,
-    "scm_proposal_internal": True,
-    "scm_visit_internal": True,
-    "scm_visit_backdate": True,
-    "scm_minutes_internal": True,
-    "scm_market_transition": True,
-    "scm_plan_system_write": True,
-    "scm_advice_issue": True,
-    "scm_brand_transition": True,
-    "scm_brand_sample_release": True,
-    "scm_promotion_execution": True,
-    "scm_branch_setup_move": True,
-    "scm_partner_method": True,
-}
+from .common import ScmSalesCase
 
 
 @tagged("post_install", "-at_install", "scm_security")
@@ -46,16 +29,7 @@ class TestSalesSecurityAttacks(ScmSalesCase):
         """`record` as `login`'s browser sends it: own company active, plus
         every forged key."""
         user = self.users[login]
-        return record.with_env(
-            self.env(
-                user=user,
-                context={
-                    "allowed_company_ids": [user.company_id.id],
-                    **FORGED_CONTEXT,
-                    **context,
-                },
-            )
-        )
+        return record.with_env(client_env(self.env, user, **context))
 
     def assert_step_refused(self, record, login, values):
         """Every value is refused on its own, and nothing changes."""
