@@ -296,17 +296,9 @@ class ScmContractCancellation(models.Model):
         return self.env["scm.notice"]._scm_send(self, subject, body, users.partner_id)
 
     # -- approval (SUP-CTR-03) ----------------------------------------------------
-    def _scm_my_open_reviews(self):
-        self.ensure_one()
-        return self.review_ids.filtered(
-            lambda r: (
-                r.status in ("waiting", "pending") and self.env.user in r.reviewer_ids
-            )
-        )
-
     def _scm_check_my_turn(self):
         for request in self:
-            if request.state != "to_approve" or not request._scm_my_open_reviews():
+            if request.state != "to_approve" or not request._scm_my_reviews():
                 raise UserError(
                     _(
                         "You have no decision to give on %(doc)s: the approver "

@@ -481,20 +481,9 @@ class ScmSalesProposal(models.Model):
         tier = self.env.ref(PREREVIEW_TIER, raise_if_not_found=False)
         return self.sudo().review_ids.filtered(lambda r: r.definition_id == tier)
 
-    def _scm_my_open_reviews(self):
-        self.ensure_one()
-        sequences = self._get_sequences_to_approve(self.env.user)
-        return self.review_ids.filtered(
-            lambda r: (
-                r.sequence in sequences
-                and r.status in ("waiting", "pending")
-                and self.env.user in r.reviewer_ids
-            )
-        )
-
     def _scm_check_my_turn(self):
         for proposal in self:
-            if proposal.state != "to_approve" or not proposal._scm_my_open_reviews():
+            if proposal.state != "to_approve" or not proposal._scm_my_reviews():
                 raise UserError(
                     _(
                         "You have no opinion to give on %(doc)s now: you are not "
@@ -529,7 +518,7 @@ class ScmSalesProposal(models.Model):
         """Only the reviewer's own lines get the rejection's comment."""
         self.ensure_one()
         self._scm_check_my_turn()
-        return self._add_comment("reject", self._scm_my_open_reviews())
+        return super().reject_tier()
 
     def _rejected_tier(self, tiers=False):
         self._scm_check_my_turn()
