@@ -1,6 +1,6 @@
 from odoo_test_helper import FakeModelLoader
 
-from odoo import Command
+from odoo import Command, fields
 from odoo.tests import TransactionCase
 
 
@@ -31,6 +31,12 @@ class ScmBaseCase(TransactionCase):
             )
         }
         cls.workday = cls.env["scm.workday"]
+
+    @staticmethod
+    def local_today(user):
+        """Today where `user` works (their time zone, China for the demo):
+        from 16:00 UTC on, that is already tomorrow on the server's clock."""
+        return fields.Date.context_today(user.with_user(user))
 
     def reject(self, document, user, comment):
         """Reject as `user` through the comment wizard, as the UI does."""

@@ -131,7 +131,12 @@ class TestWaitingStepsAreActivities(ScmDocumentCase):
             set(owners.mapped("login")),
             {"finance.staff", "mcd.manager", "wh.manager"},
         )
-        self.assertTrue(all(a.date_deadline <= date.today() for a in lines.activity_id))
+        self.assertTrue(
+            all(
+                a.date_deadline <= self.local_today(a.user_id)
+                for a in lines.activity_id
+            )
+        )
         branch_line = lines.filtered("recipient_company_id")
         activity = branch_line.activity_id
         self.assertIn(activity, my_work(self.env, self.users["wh.manager"]))
@@ -151,7 +156,7 @@ class TestWaitingStepsAreActivities(ScmDocumentCase):
         finance_slot = doc.scm_signature_ids.filtered(lambda s: s.slot == "finance")
         activity = manager_slot.activity_id
         self.assertEqual(activity.user_id, self.users["wh.manager"])
-        self.assertEqual(activity.date_deadline, date.today())
+        self.assertEqual(activity.date_deadline, self.local_today(activity.user_id))
         self.assertFalse(finance_slot.activity_id)
         self.assertIn(activity, my_work(self.env, self.users["wh.manager"]))
         doc.with_user(self.users["wh.manager"]).action_scm_sign("branch_manager")

@@ -1,4 +1,4 @@
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 
 from freezegun import freeze_time
 
@@ -83,7 +83,7 @@ class TestSignature(ScmDocumentCase):
     def test_org_rule_06_delegate_signs_for_the_manager(self):
         """ORG-RULE-06: a delegate in scope and period signs "X for Y"; outside
         the period or the document types, signing is refused."""
-        today = date.today()
+        today = self.local_today(self.users["wh.consultant2"])
         other_model = self.env["ir.model"]._get("res.partner")
         self.delegate(
             self.users["wh.manager"],
@@ -119,7 +119,7 @@ class TestSignature(ScmDocumentCase):
     def test_org_rule_06_delegation_is_logged_and_validated(self):
         """ORG-RULE-06: a delegation records delegator, delegate, scope and
         period, is tracked in its chatter, and cannot be circular or inverted."""
-        today = date.today()
+        today = self.local_today(self.users["wh.consultant2"])
         delegation = self.delegate(
             self.users["wh.manager"], self.users["wh.consultant2"], today, today
         )
