@@ -46,6 +46,13 @@ class ScmContractsCase(ScmSalesCase):
         values.update(vals)
         return values
 
+    def printed_day(self, contract):
+        """The day the original was printed where the branch works (China):
+        from 16:00 UTC the server's date is a day behind."""
+        return fields.Datetime.context_timestamp(
+            contract.with_user(self.wh_manager), contract.printed_date
+        ).date()
+
     def new_contract(self, user=None, **vals):
         user = user or self.wh_manager
         return self.Contract.with_user(user).create(self.sc_values(**vals))

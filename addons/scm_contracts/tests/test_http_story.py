@@ -156,9 +156,11 @@ class TestContractStoryThroughTheWeb(HttpCase):
             "msd.manager", "scm.contract", "action_print_original", [[contract_id]]
         )
         contract = self.env["scm.contract"].browse(contract_id)
-        year = fields.Datetime.context_timestamp(contract, contract.printed_date).year
+        # Dates as the Wuhan manager sees them (China's today, not the server's).
+        as_branch = contract.with_user(self.env.ref("scm_base.user_wh_manager"))
+        year = fields.Datetime.context_timestamp(as_branch, contract.printed_date).year
         self.assertEqual(contract.number, f"SCMSCWH-{year}001")
-        today = fields.Date.to_string(fields.Date.context_today(contract))
+        today = fields.Date.to_string(fields.Date.context_today(as_branch))
         self.call(
             "finance.staff",
             "scm.contract",

@@ -195,7 +195,7 @@ class TestScContract(ScmContractsCase):
             contract.with_user(self.finance)._scm_register("", False)
         self.assertEqual(contract.stage, "printed")
         contract.with_user(self.finance)._scm_register(
-            "CW-001", contract.printed_date.date()
+            "CW-001", self.printed_day(contract)
         )
         self.assertEqual(contract.stage, "registered")
         self.assertEqual(contract.register_no, "CW-001")
@@ -220,7 +220,7 @@ class TestScContract(ScmContractsCase):
         finance_manager = self.env.ref("scm_base.dept_finance").manager_id.user_id
         self.assertEqual(self.step_owner(contract), finance_manager)
         contract.with_user(self.finance)._scm_register(
-            "CW-7", contract.printed_date.date()
+            "CW-7", self.printed_day(contract)
         )
         self.assertEqual(self.step_owner(contract), self.msd_manager)
         contract.with_user(self.msd_manager).action_send_to_branch()
@@ -242,10 +242,13 @@ class TestScContract(ScmContractsCase):
         signature and seal make the contract effective on that date."""
         contract = self.new_contract()
         self.registered(contract)
+        # The day of printing in Wuhan (the server's date is a day behind
+        # China's from 16:00 UTC).
+        day = self.printed_day(contract)
         contract.with_user(self.msd_manager).action_send_to_branch()
         with self.assertRaisesRegex(UserError, "CON-SC-06"):
             contract.with_user(self.wh_manager)._scm_record_customer_signature(
-                "张总", contract.printed_date.date(), True
+                "张总", day, True
             )
         with self.assertRaises(UserError):
             contract.with_user(self.bj_manager).action_sign_aa()
@@ -259,10 +262,9 @@ class TestScContract(ScmContractsCase):
         self.assertEqual(contract.scm_signature_ids.signer_id, self.wh_manager)
         with self.assertRaises(UserError):
             contract.with_user(self.wh_manager)._scm_record_customer_signature(
-                "张总", contract.printed_date.date(), False
+                "张总", day, False
             )
         self.assertEqual(contract.stage, "aa_signed")
-        day = contract.printed_date.date()
         contract.with_user(self.wh_manager)._scm_record_customer_signature(
             "张总", day, True
         )
@@ -388,7 +390,7 @@ class TestScContract(ScmContractsCase):
         with self.assertRaises(UserError):
             contract.with_user(self.msd_manager).action_send_to_branch()
         contract.with_user(self.finance)._scm_register(
-            "CW-9", contract.printed_date.date()
+            "CW-9", self.printed_day(contract)
         )
         self.assertEqual(contract.stage, "registered")
         with self.assertRaises(UserError):
@@ -398,7 +400,7 @@ class TestScContract(ScmContractsCase):
         contract.with_user(self.wh_manager).action_sign_aa()
         self.assertEqual(contract.stage, "aa_signed")
         contract.with_user(self.wh_manager)._scm_record_customer_signature(
-            "张总", contract.printed_date.date(), True
+            "张总", self.printed_day(contract), True
         )
         self.assertEqual(contract.stage, "effective")
         mcd = self.users["mcd.manager"]
@@ -455,12 +457,12 @@ class TestScContract(ScmContractsCase):
             contract.with_user(self.msd_manager).action_print_original()
             self.assertEqual(contract.number, "SCMSCWH-2031001")
             contract.with_user(self.finance)._scm_register(
-                "CW-2031-001", contract.printed_date.date()
+                "CW-2031-001", self.printed_day(contract)
             )
             contract.with_user(self.msd_manager).action_send_to_branch()
             contract.with_user(self.wh_manager).action_sign_aa()
             contract.with_user(self.wh_manager)._scm_record_customer_signature(
-                "张总", contract.printed_date.date(), True
+                "张总", self.printed_day(contract), True
             )
             contract.with_user(self.msd_manager).action_receive_originals()
             contract.with_user(self.msd_manager).action_scm_distribute()

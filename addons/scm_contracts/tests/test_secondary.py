@@ -285,8 +285,9 @@ class TestSecondaryRequirement(SecondaryCase):
                         .ids
                     )
                 ],
-                "date_from": fields.Date.today(),
-                "date_to": fields.Date.today(),
+                # China's today, where the delegation is checked.
+                "date_from": fields.Date.context_today(delegate.with_user(delegate)),
+                "date_to": fields.Date.context_today(delegate.with_user(delegate)),
             }
         )
         qc_line = lines.filtered(lambda x: x.reviewer_id == qc)

@@ -83,13 +83,13 @@ class TestSecondaryContract(ScmContractsCase, SecondaryCase):
         contract.with_user(self.mcd_manager).action_print_original()
         self.assertRegex(contract.number, r"^SCMSRWH-\d{7}$")
         contract.with_user(self.finance)._scm_register(
-            "CW-R-1", contract.printed_date.date()
+            "CW-R-1", self.printed_day(contract)
         )
         self.assertEqual(contract.presented_by_id, self.mcd_manager)
         contract.with_user(self.mcd_manager).action_send_to_branch()
         contract.with_user(self.wh_manager).action_sign_aa()
         contract.with_user(self.wh_manager)._scm_record_customer_signature(
-            "张总", contract.printed_date.date(), True
+            "张总", self.printed_day(contract), True
         )
         self.assertEqual(contract.stage, "effective")
         duties = {d.duty: d for d in contract.duty_ids}
@@ -129,13 +129,13 @@ class TestSecondaryContract(ScmContractsCase, SecondaryCase):
         contract.with_user(self.mcd_manager).action_print_original()
         self.assertEqual(contract.stage, "printed")
         contract.with_user(self.finance)._scm_register(
-            "CW-R-2", contract.printed_date.date()
+            "CW-R-2", self.printed_day(contract)
         )
         self.assertEqual(contract.stage, "registered")
         contract.with_user(self.mcd_manager).action_send_to_branch()
         contract.with_user(self.wh_manager).action_sign_aa()
         self.assertEqual(contract.stage, "aa_signed")
         contract.with_user(self.wh_manager)._scm_record_customer_signature(
-            "张总", contract.printed_date.date(), True
+            "张总", self.printed_day(contract), True
         )
         self.assertEqual(contract.stage, "effective")

@@ -93,11 +93,11 @@ class TestContractAccess(ScmContractsCase):
         self.printed(self.contract)
         with self.assertRaises(AccessError):
             self.contract.with_user(self.wh_manager)._scm_register(
-                "CW-1", self.contract.printed_date.date()
+                "CW-1", self.printed_day(self.contract)
             )
         self.assertEqual(self.contract.stage, "printed")
         self.contract.with_user(self.finance)._scm_register(
-            "CW-1", self.contract.printed_date.date()
+            "CW-1", self.printed_day(self.contract)
         )
         self.assertEqual(self.contract.registered_by_id, self.finance)
 
