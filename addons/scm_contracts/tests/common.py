@@ -46,6 +46,10 @@ class ScmContractsCase(ScmSalesCase):
         values.update(vals)
         return values
 
+    def today(self):
+        """Today where the company works (China), whoever acts."""
+        return fields.Date.context_today(self.Contract.with_user(self.wh_manager))
+
     def printed_day(self, contract):
         """The day the original was printed where the branch works (China):
         from 16:00 UTC the server's date is a day behind."""
@@ -106,9 +110,7 @@ class ScmContractsCase(ScmSalesCase):
 
     def registered(self, contract, **kwargs):
         self.printed(contract, **kwargs)
-        contract.with_user(self.finance)._scm_register(
-            "CW-2026-0101", fields.Date.context_today(contract)
-        )
+        contract.with_user(self.finance)._scm_register("CW-2026-0101", self.today())
         return contract
 
     def aa_signed(self, contract, **kwargs):
@@ -121,7 +123,7 @@ class ScmContractsCase(ScmSalesCase):
     def effective(self, contract, **kwargs):
         self.aa_signed(contract, **kwargs)
         contract.with_user(self.side_user(contract))._scm_record_customer_signature(
-            "张总经理", fields.Date.context_today(contract), True
+            "张总经理", self.today(), True
         )
         return contract
 

@@ -1,4 +1,3 @@
-from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
@@ -195,7 +194,7 @@ class TestBrandContract(ScmContractsCase):
             )
         self.effective(contract)
         self.assertEqual(contract.scm_signature_ids.signer_id, self.brand_manager)
-        self.assertEqual(contract.effective_date, fields.Date.context_today(contract))
+        self.assertEqual(contract.effective_date, self.today())
         self.assertEqual(
             set(contract.duty_ids.mapped("duty")),
             {"collection", "implementation", "audit"},
