@@ -17,3 +17,4 @@ from . import test_mobile_views
 from . import test_security_attacks
 from . import test_tours
 from . import test_team_pipeline
+from . import test_list_queries
