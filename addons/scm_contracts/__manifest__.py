@@ -5,7 +5,7 @@
     "per type with the President for major contracts, gap-free numbering, "
     "printing, finance registration, signatures, copy distribution, payment "
     "milestones and collections",
-    "version": "18.0.1.0.0",
+    "version": "18.0.1.1.0",
     "category": "SCM Operations",
     "website": "https://github.com/scm-operations/scm-addons",
     "author": "SCM Operations Team",

@@ -7,6 +7,7 @@ from . import scm_workday_makeup
 from . import scm_workday
 from . import scm_deadline
 from . import scm_step_guard_mixin
+from . import scm_name_search_mixin
 from . import scm_deadline_mixin
 from . import scm_delegation
 from . import scm_approval_round
@@ -28,4 +29,5 @@ from . import scm_working_group_member
 from . import scm_notice
 from . import scm_assessment_entry
 from . import ir_actions_report
+from . import ir_rule
 from . import ir_module_module

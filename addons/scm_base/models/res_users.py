@@ -8,6 +8,30 @@ class ResUsers(models.Model):
     scm_delegation_ids = fields.One2many(
         "scm.delegation", "delegator_id", string="Delegations Given"
     )
+    scm_company_lineage_ids = fields.Many2many(
+        "res.company",
+        string="Companies and Their Parents",
+        compute="_compute_scm_company_lineage_ids",
+        compute_sudo=True,
+        help="The companies the user may open and the companies above them: a "
+        "branch user reads the partners of HQ.",
+    )
+
+    @api.depends("company_ids")
+    def _compute_scm_company_lineage_ids(self):
+        # The partner rule reads this id list once per user (Odoo caches rule
+        # domains); `parent_of` in the rule would walk the company tree again
+        # in every search of a partner, name searches included.
+        for user in self:
+            companies = user.company_ids
+            user.scm_company_lineage_ids = companies.browse(
+                {
+                    int(company_id)
+                    for path in companies.mapped("parent_path")
+                    for company_id in (path or "").split("/")
+                    if company_id
+                }
+            )
 
     def _scm_is_member_of_company(self, company):
         """Whether the user works at `company` (HQ or a branch): it is their

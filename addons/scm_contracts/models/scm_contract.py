@@ -6,7 +6,7 @@ from markupsafe import Markup, escape
 
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tools import html2plaintext
+from odoo.tools import SQL, html2plaintext
 
 from odoo.addons.scm_base.models.scm_approval_mixin import REVIEW_DEADLINE_CODE
 from odoo.addons.scm_sales.models.scm_sales_plan_line import BUSINESS_LINES
@@ -157,9 +157,15 @@ class ScmContract(models.Model):
         "scm.signature.mixin",
         "scm.distribution.mixin",
         "scm.stage.mixin",
+        "scm.name.search.mixin",
     ]
-    _order = "create_date desc, id desc"
-    _rec_names_search = ["number", "title", "partner_id"]
+    # Newest first by id, which the primary key serves: ordering by
+    # create_date sorted the whole table for every page.
+    _order = "id desc"
+    # The customer by its indexed name: `partner_id` alone runs res.partner's
+    # whole name search (email, VAT, references, contacts) as a subquery.
+    _rec_names_search = ["number", "title", "partner_id.complete_name"]
+    _scm_name_search_fields = ("number", "title")
     _scm_signature_distinct_signers = True
     # The steps schedule the AA signatory's activity when the original reaches them.
     _scm_signature_activities = False
@@ -172,12 +178,12 @@ class ScmContract(models.Model):
         string="Contract No.",
         readonly=True,
         copy=False,
-        index=True,
+        index="trigram",
         tracking=True,
         help="Assigned once, when the original is printed (CON-NUM-05).",
     )
     number_year = fields.Integer(readonly=True, copy=False)
-    title = fields.Char(required=True, tracking=True)
+    title = fields.Char(required=True, tracking=True, index="trigram")
     contract_type = fields.Selection(
         CONTRACT_TYPES,
         string="Type",
@@ -601,11 +607,13 @@ class ScmContract(models.Model):
             contract.collection_overdue = contract in overdue
 
     def _search_collection_overdue(self, operator, value):
+        """A subquery on the milestones, not a list of ids: the list's row
+        colour asks it for the page's contracts only."""
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise ValidationError(_("Unsupported search on overdue collections."))
-        milestones = self.env["scm.contract.milestone"].search([("overdue", "=", True)])
+        overdue = self.env["scm.contract.milestone"]._scm_overdue_domain()
         positive = (operator == "=") == value
-        return [("id", "in" if positive else "not in", milestones.contract_id.ids)]
+        return [("milestone_ids", "any" if positive else "not any", overdue)]
 
     def _compute_scm_approval_overdue(self):
         overdue = self.search(
@@ -619,10 +627,11 @@ class ScmContract(models.Model):
         (ORG-RULE-09); other deadlines, such as a revision's, do not count."""
         if operator not in ("=", "!=") or not isinstance(value, bool):
             raise ValidationError(_("Unsupported search on overdue approvals."))
+        # A subquery, not a list of ids (it grows with the database).
         late = (
             self.env["scm.deadline"]
             .sudo()
-            .search(
+            ._search(
                 [
                     ("res_model", "=", self._name),
                     ("rule_code", "=", REVIEW_DEADLINE_CODE),
@@ -631,13 +640,12 @@ class ScmContract(models.Model):
                 ]
             )
         )
-        ids = (
-            self.sudo()
-            .search([("id", "in", late.mapped("res_id")), ("state", "=", "to_approve")])
-            .ids
+        late = late.subselect(SQL.identifier(late.table, "res_id"))
+        overdue = self.sudo()._search(
+            [("id", "in", late), ("state", "=", "to_approve")]
         )
         positive = (operator == "=") == value
-        return [("id", "in" if positive else "not in", ids)]
+        return [("id", "in" if positive else "not in", overdue)]
 
     @api.depends("amount", "contract_type")
     def _compute_free_report_quota(self):
@@ -673,17 +681,10 @@ class ScmContract(models.Model):
 
     # -- search (CON-NUM-06)
     @api.model
-    def _search_display_name(self, operator, value):
-        if isinstance(value, str) and operator in ("ilike", "=", "=ilike", "like"):
-            normalized = normalize_number(value)
-            return [
-                "|",
-                "|",
-                ("number", operator, normalized),
-                ("title", operator, value),
-                ("partner_id", operator, value),
-            ]
-        return super()._search_display_name(operator, value)
+    def _scm_name_search_value(self, field_name, value):
+        # A number is found under its variants too (CON-NUM): full-width
+        # characters, lower case, spaces.
+        return normalize_number(value) if field_name == "number" else value
 
     @api.model
     def _where_calc(self, domain, active_test=True):

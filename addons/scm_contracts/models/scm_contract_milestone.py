@@ -78,17 +78,21 @@ class ScmContractMilestone(models.Model):
                 and milestone.amount_outstanding > 0
             )
 
-    def _search_overdue(self, operator, value):
-        if operator not in ("=", "!=") or not isinstance(value, bool):
-            raise ValidationError(_("Unsupported search on overdue collections."))
-        domain = [
+    @api.model
+    def _scm_overdue_domain(self):
+        """Due, in force and not fully paid (CON-SC-08)."""
+        return [
             ("in_force", "=", True),
             ("due_date", "<", fields.Date.context_today(self)),
             ("amount_outstanding", ">", 0),
         ]
-        ids = self._search(domain)
+
+    def _search_overdue(self, operator, value):
+        if operator not in ("=", "!=") or not isinstance(value, bool):
+            raise ValidationError(_("Unsupported search on overdue collections."))
+        overdue = self._search(self._scm_overdue_domain())
         positive = (operator == "=") == value
-        return [("id", "in" if positive else "not in", ids)]
+        return [("id", "in" if positive else "not in", overdue)]
 
     @api.constrains("amount")
     def _check_amount(self):

@@ -1,5 +1,6 @@
 from . import res_company
 from . import res_partner
+from . import res_users
 from . import crm_lead
 from . import scm_sales_area_request
 from . import scm_sales_area_report

@@ -61,4 +61,21 @@ class ScmCustomerAccessGrant(models.Model):
                     "by_user_id": self.env.user.id,
                 }
             )
+        self._scm_refresh_rules()
         return grants
+
+    def write(self, vals):
+        result = super().write(vals)
+        self._scm_refresh_rules()
+        return result
+
+    def unlink(self):
+        result = super().unlink()
+        self._scm_refresh_rules()
+        return result
+
+    def _scm_refresh_rules(self):
+        """The confidentiality rule lists the grantee's granted files
+        (res.users.scm_granted_customer_ids); Odoo caches a rule's domain per
+        user, so a change of grants must reach the cache at once."""
+        self.env.registry.clear_cache()

@@ -80,7 +80,12 @@ class ScmCustomerVisit(models.Model):
     _order = "planned_start desc, id desc"
 
     name = fields.Char(
-        string="Number", required=True, readonly=True, copy=False, default="/"
+        string="Number",
+        required=True,
+        readonly=True,
+        copy=False,
+        default="/",
+        index="trigram",
     )
     company_id = fields.Many2one(
         "res.company",

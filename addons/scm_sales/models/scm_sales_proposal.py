@@ -69,16 +69,24 @@ class ScmSalesProposal(models.Model):
         "scm.approval.mixin",
         "scm.signature.mixin",
         "scm.stage.mixin",
+        "scm.name.search.mixin",
     ]
     _order = "id desc"
-    _rec_names_search = ["name", "title", "partner_id"]
+    # The customer by its indexed name, not res.partner's whole name search.
+    _rec_names_search = ["name", "title", "partner_id.complete_name"]
+    _scm_name_search_fields = ("name", "title")
     # The number, the stage (scm.stage.mixin) and the dates of the steps.
     _scm_step_fields = tuple(sorted(WORKFLOW_FIELDS))
 
     name = fields.Char(
-        string="Reference", required=True, readonly=True, copy=False, default="/"
+        string="Reference",
+        required=True,
+        readonly=True,
+        copy=False,
+        default="/",
+        index="trigram",
     )
-    title = fields.Char(required=True, tracking=True)
+    title = fields.Char(required=True, tracking=True, index="trigram")
     company_id = fields.Many2one(
         "res.company",
         string="Branch",

@@ -488,6 +488,44 @@ class TestCustomerConfidentiality(ScmSalesCase):
         customer.invalidate_model()
         self.assertTrue(customer.with_user(self.users["wh.consultant2"]).read(["name"]))
 
+    def test_sup_conf_01_contacts_follow_their_file(self):
+        """SUP-CONF-01: a contact person of a confidential file is hidden like
+        the file, and follows it when the file changes owner; a grant that
+        ran out no longer opens the file."""
+        customer = self.wh_customer
+        contact = (
+            self.env["res.partner"]
+            .sudo()
+            .create({"name": "武汉保密服饰 采购经理", "parent_id": customer.id})
+        )
+        colleague = self.users["wh.consultant2"]
+        with self.assertRaises(AccessError):
+            contact.with_user(colleague).read(["name"])
+        self.assertTrue(contact.with_user(self.users["wh.consultant"]).read(["name"]))
+        customer.sudo().user_id = colleague
+        self.env.invalidate_all()
+        self.assertTrue(contact.with_user(colleague).read(["name"]))
+        with self.assertRaises(AccessError):
+            contact.with_user(self.users["wh.consultant"]).read(["name"])
+        grant = (
+            self.env["scm.customer.access.grant"]
+            .with_user(self.users["mc.manager"])
+            .create(
+                {
+                    "partner_id": customer.id,
+                    "user_id": self.users["wh.consultant"].id,
+                    "reason": "协助走访",
+                    "date_end": fields.Date.today() + timedelta(days=1),
+                }
+            )
+        )
+        self.env.invalidate_all()
+        self.assertTrue(contact.with_user(self.users["wh.consultant"]).read(["name"]))
+        grant.sudo().date_end = fields.Date.today() - timedelta(days=1)
+        self.env.invalidate_all()
+        with self.assertRaises(AccessError):
+            contact.with_user(self.users["wh.consultant"]).read(["name"])
+
     def test_sup_conf_01_export_is_logged(self):
         """SUP-CONF-01: exporting customer files writes an access log line."""
         manager = self.users["wh.manager"]

@@ -1,0 +1,201 @@
+"""`make bench`: python -m bench [--sizes 1000,20000] [--template DB] ...
+
+For each size: a fresh copy of the demo database, `size` of each main
+document and of crm.lead (bench.generate), the web client's calls timed
+against crm.lead (bench.measure); then gap-free numbering under concurrent
+workers printing real originals (bench.numbering). Prints one table per
+size and a summary line; the raw results go to var/bench/<size>.json."""
+
+import argparse
+import json
+import logging
+import os
+import pathlib
+import sys
+import time
+
+import odoo
+from odoo.modules.registry import Registry
+from odoo.sql_db import db_connect
+from odoo.tools import config
+
+from . import generate, measure
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+RATIO_BAR = 1.2
+NUMBERING_BAR = 50.0
+_logger = logging.getLogger("bench")
+
+
+def parse_args():
+    parser = argparse.ArgumentParser(prog="make bench")
+    parser.add_argument(
+        "--sizes", default=os.environ.get("SCM_BENCH_SIZES", "1000,20000")
+    )
+    parser.add_argument("--template", default="scm_bench_demo")
+    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--workers", type=int, default=8)
+    parser.add_argument("--numbers", type=int, default=400)
+    parser.add_argument("--no-numbering", action="store_true")
+    parser.add_argument("--keep", action="store_true", help="keep the databases")
+    parser.add_argument(
+        "--reuse", action="store_true", help="measure databases kept by --keep again"
+    )
+    args, odoo_args = parser.parse_known_args()
+    args.sizes = [int(size) for size in args.sizes.split(",") if size.strip()]
+    return args, odoo_args
+
+
+def copy_database(template, name):
+    with db_connect("postgres").cursor() as cr:
+        cr._cnx.autocommit = True
+        cr.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        cr.execute(f'CREATE DATABASE "{name}" TEMPLATE "{template}"')
+
+
+def drop_database(name):
+    Registry.delete(name)
+    with db_connect("postgres").cursor() as cr:
+        cr._cnx.autocommit = True
+        cr.execute(f'DROP DATABASE IF EXISTS "{name}"')
+
+
+def vacuum(name):
+    """What autovacuum does on a live database after a bulk load: planner
+    statistics, and visibility maps that let counts read indexes only."""
+    with db_connect(name).cursor() as cr:
+        cr._cnx.autocommit = True
+        cr.execute("VACUUM ANALYZE")
+
+
+def database_exists(name):
+    with db_connect("postgres").cursor() as cr:
+        cr.execute("SELECT 1 FROM pg_database WHERE datname = %s", [name])
+        return bool(cr.fetchone())
+
+
+def bench_size(args, size):
+    name = f"scm_bench_{size}"
+    generated = 0.0
+    if args.reuse and database_exists(name):
+        registry = Registry(name)
+    else:
+        copy_database(args.template, name)
+        registry = Registry(name)
+        start = time.time()
+        with registry.cursor() as cr:
+            env = odoo.api.Environment(cr, odoo.SUPERUSER_ID, {})
+            generate.generate(env, size)
+            cr.commit()
+        vacuum(name)
+        generated = time.time() - start
+    _logger.info("bench: %s of each generated in %.0f s", size, generated)
+    rows = measure.measure(registry, repeat=args.repeat)
+    return name, {"size": size, "generated_seconds": generated, "rows": rows}
+
+
+def print_table(result):
+    size = result["size"]
+    print(f"\n== {size:,} of each (generated in {result['generated_seconds']:.0f} s)")
+    header = (
+        f"{'document':<16} {'user':<14} {'call':<12} {'ours ms':>8} {'crm ms':>8} "
+        f"{'ratio':>6} {'queries':>7} {'crm q':>6} {'rows':>6} {'crm rows':>8}"
+    )
+    print(header)
+    print("-" * len(header))
+    for row in result["rows"]:
+        ratio = row["ms"] / row["crm_ms"] if row["crm_ms"] else 0.0
+        row["ratio"] = ratio
+        flag = " !" if ratio > RATIO_BAR else ""
+        print(
+            f"{row['document']:<16} {row['user']:<14} {row['call']:<12} "
+            f"{row['ms']:>8.1f} {row['crm_ms']:>8.1f} {ratio:>6.2f} "
+            f"{row['queries']:>7} {row['crm_queries']:>6} {row['rows']:>6} "
+            f"{row['crm_rows']:>8}{flag}"
+        )
+
+
+def summary(results, numbering):
+    largest = results[-1]
+    worst = max(largest["rows"], key=lambda row: row["ratio"])
+    over = [row for row in largest["rows"] if row["ratio"] > RATIO_BAR]
+    growing = []
+    smallest = results[0]
+    for row in largest["rows"]:
+        if row["call"] != "list":
+            continue
+        first = next(
+            r
+            for r in smallest["rows"]
+            if (r["document"], r["user"], r["call"])
+            == (row["document"], row["user"], row["call"])
+        )
+        if first["queries"] != row["queries"]:
+            growing.append(
+                f"{row['document']}/{row['user']} {first['queries']}→{row['queries']}"
+            )
+    ok = not over and not growing
+    line = (
+        f"bench: {largest['size']:,} of each: worst ratio {worst['ratio']:.2f} "
+        f"({worst['document']}, {worst['call']}, {worst['user']}), "
+        f"{len(over)} of {len(largest['rows'])} calls over {RATIO_BAR}; "
+        f"list queries from {smallest['size']:,} to {largest['size']:,}: "
+        + ("constant" if not growing else "growing: " + ", ".join(growing))
+    )
+    if numbering:
+        line += (
+            f"; numbering: {numbering['rate']:.0f}/s, {numbering['gaps']} gaps, "
+            f"{numbering['duplicates']} duplicates, {numbering['failed']} failed"
+        )
+        ok = (
+            ok
+            and numbering["rate"] >= NUMBERING_BAR
+            and not (
+                numbering["gaps"] or numbering["duplicates"] or numbering["failed"]
+            )
+        )
+    return line + (" — PASS" if ok else " — FAIL"), ok
+
+
+def main():
+    args, odoo_args = parse_args()
+    config.parse_config(odoo_args)
+    logging.getLogger("odoo").setLevel(logging.WARNING)
+    _logger.setLevel(logging.INFO)
+    out = ROOT / "var" / "bench"
+    out.mkdir(parents=True, exist_ok=True)
+    results = []
+    numbering = None
+    databases = []
+    for size in args.sizes:
+        name, result = bench_size(args, size)
+        databases.append(name)
+        (out / f"{size}.json").write_text(json.dumps(result, indent=1))
+        results.append(result)
+        print_table(result)
+        sys.stdout.flush()
+    if not args.no_numbering:
+        from . import numbering as numbering_bench
+
+        numbering = numbering_bench.run(
+            databases[-1], workers=args.workers, total=args.numbers
+        )
+        (out / "numbering.json").write_text(json.dumps(numbering, indent=1))
+    if numbering:
+        print(
+            f"\nnumbering: {args.workers} workers, "
+            f"{numbering.get('total', args.numbers)} numbers, "
+            f"{numbering['rate']:.1f}/s, {numbering['gaps']} gaps, "
+            f"{numbering['duplicates']} duplicates, {numbering['failed']} failed "
+            f"({numbering.get('retries', 0)} retries)"
+        )
+    line, ok = summary(results, numbering)
+    print("\n" + line)
+    if not args.keep:
+        for name in databases:
+            drop_database(name)
+    return 0 if ok else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,258 @@
+"""Benchmark data: `size` each of customer files, EMT proposals, customer
+visits, contracts (with payment milestones) and Odoo's own `crm.lead`, on a
+copy of the demo database.
+
+The demo's records were made through the ORM (every constraint, default and
+compute ran): they are the seeds. Their rows are cloned in SQL, a few
+thousand per statement, with what must differ rewritten (name, number,
+branch, owner, customer) and the stored fields that depend on those
+recomputed in SQL afterwards. 100,000 of each take minutes, not hours.
+
+Every clone `g` (1..size) is spread over the branches and HQ by `g % slots`:
+its customer file, its lead, its proposal, its visit and its contract all
+belong to the same branch and owner, and the documents point at customer `g`,
+so a branch consultant sees roughly size / slots of each, like the yardstick.
+"""
+
+import logging
+
+_logger = logging.getLogger(__name__)
+
+# (login of the owner, company xmlid): who owns clone g is OWNERS[g % len].
+OWNERS = [
+    ("wh.consultant", "scm_base.company_wh"),
+    ("wh.consultant2", "scm_base.company_wh"),
+    ("bj.consultant", "scm_base.company_bj"),
+    ("bj.consultant2", "scm_base.company_bj"),
+    ("wx.manager", "scm_base.company_wx"),
+    ("wz.manager", "scm_base.company_wz"),
+    ("xa.manager", "scm_base.company_xa"),
+    ("cq.manager", "scm_base.company_cq"),
+    ("msd.presales", "base.main_company"),
+    ("wh.manager", "scm_base.company_wh"),
+]
+
+# The table of each document and the seeds it is cloned from.
+SEED_DOMAINS = {
+    "res.partner": [("scm_is_customer", "=", True), ("is_company", "=", True)],
+    "crm.lead": [],
+    "scm.sales.proposal": [],
+    "scm.customer.visit": [],
+    "scm.contract": [],
+}
+
+
+def _columns(cr, table):
+    cr.execute(
+        """SELECT column_name FROM information_schema.columns
+            WHERE table_name = %s AND column_name != 'id'
+            ORDER BY ordinal_position""",
+        [table],
+    )
+    return [row[0] for row in cr.fetchall()]
+
+
+def _clone(cr, table, seed_ids, size, overrides, map_table):
+    """Insert `size` rows into `table`, row g a copy of seed g % len(seeds)
+    with `overrides` (column -> SQL expression over `s` the seed row, `g`,
+    `o` the owner slot row and `c` the customer map row). The new ids are
+    kept in `map_table(g, id, seed_id)`."""
+    seeds = sorted(seed_ids)
+    cr.execute(f"DROP TABLE IF EXISTS {map_table}")
+    cr.execute(
+        f"""CREATE TEMP TABLE {map_table} AS
+            SELECT g, nextval('{table}_id_seq')::int AS id,
+                   (%(seeds)s::int[])[(g %% %(n)s) + 1] AS seed_id
+              FROM generate_series(1, %(size)s) g""",
+        {"seeds": seeds, "n": len(seeds), "size": size},
+    )
+    cr.execute(f"CREATE INDEX ON {map_table} (g)")
+    columns = _columns(cr, table)
+    select = ", ".join(overrides.get(col, f's."{col}"') for col in columns)
+    names = ", ".join(f'"{col}"' for col in columns)
+    cr.execute(
+        f"""INSERT INTO {table} (id, {names})
+            SELECT m.id, {select}
+              FROM {map_table} m
+              JOIN {table} s ON s.id = m.seed_id
+              JOIN bench_owner o ON o.slot = m.g % (SELECT count(*) FROM bench_owner)
+              LEFT JOIN bench_customer c ON c.g = m.g"""
+    )
+    _logger.info("bench: %s rows cloned into %s", size, table)
+
+
+def _seeds(env, model):
+    records = env[model].with_context(active_test=False).search(SEED_DOMAINS[model])
+    if not records:
+        raise RuntimeError(f"the demo database has no {model} to clone")
+    return records.ids
+
+
+def generate(env, size):
+    """Clone `size` of each main document; returns what was made."""
+    cr = env.cr
+    owners = []
+    for slot, (login, company_xmlid) in enumerate(OWNERS):
+        user = env["res.users"].search([("login", "=", login)])
+        owners.append((slot, user.id, env.ref(company_xmlid).id))
+    cr.execute("DROP TABLE IF EXISTS bench_owner")
+    cr.execute("CREATE TEMP TABLE bench_owner (slot int, user_id int, company_id int)")
+    cr.execute(
+        "INSERT INTO bench_owner VALUES " + ", ".join(["(%s, %s, %s)"] * len(owners)),
+        [value for row in owners for value in row],
+    )
+    # A placeholder so that the first clone's LEFT JOIN has a table to read.
+    cr.execute("DROP TABLE IF EXISTS bench_customer")
+    cr.execute("CREATE TEMP TABLE bench_customer (g int, id int)")
+
+    # -- customer files: companies, each its own commercial partner ---------
+    _clone(
+        cr,
+        "res_partner",
+        _seeds(env, "res.partner"),
+        size,
+        {
+            "name": "s.name || ' ' || m.g",
+            "complete_name": "s.name || ' ' || m.g",
+            "company_id": "o.company_id",
+            "user_id": "o.user_id",
+            "commercial_partner_id": "m.id",
+            "parent_id": "NULL",
+            "ref": "NULL",
+            "email": "'customer' || m.g || '@bench.example.com'",
+            "scm_archivist_id": "NULL",
+            "scm_custodian_id": "NULL",
+            "scm_service_company_id": "NULL",
+            "active": "true",
+            # stored copies of the commercial partner's (itself) values
+            "scm_file_confidential": "s.scm_is_customer",
+            "scm_file_user_id": "o.user_id",
+            "scm_file_company_id": "o.company_id",
+            "scm_file_custodian_id": "NULL",
+            "scm_file_archivist_id": "NULL",
+            "create_date": "s.create_date - (m.g || ' hours')::interval",
+        },
+        "bench_map_partner",
+    )
+    cr.execute("INSERT INTO bench_customer SELECT g, id FROM bench_map_partner")
+    cr.execute("CREATE INDEX ON bench_customer (g)")
+
+    # -- Odoo's CRM leads: the yardstick, on the same customers -------------
+    _clone(
+        cr,
+        "crm_lead",
+        _seeds(env, "crm.lead"),
+        size,
+        {
+            "name": "'商机 ' || c.g || ' ' || s.name",
+            "partner_id": "c.id",
+            "company_id": "o.company_id",
+            "user_id": "o.user_id",
+            "active": "true",
+            "email_from": "'customer' || c.g || '@bench.example.com'",
+            "email_normalized": "'customer' || c.g || '@bench.example.com'",
+            "type": "'opportunity'",
+            "create_date": "s.create_date - (m.g || ' hours')::interval",
+        },
+        "bench_map_lead",
+    )
+
+    # -- EMT proposals -----------------------------------------------------
+    _clone(
+        cr,
+        "scm_sales_proposal",
+        _seeds(env, "scm.sales.proposal"),
+        size,
+        {
+            "name": "'EMT-BENCH-' || m.g",
+            "title": "s.title || ' ' || m.g",
+            "partner_id": "c.id",
+            "company_id": "o.company_id",
+            "consultant_id": "o.user_id",
+            "lead_id": "NULL",
+            "create_date": "s.create_date - (m.g || ' hours')::interval",
+        },
+        "bench_map_proposal",
+    )
+
+    # -- customer visits ---------------------------------------------------
+    _clone(
+        cr,
+        "scm_customer_visit",
+        _seeds(env, "scm.customer.visit"),
+        size,
+        {
+            "name": "'VISIT-BENCH-' || m.g",
+            "partner_id": "c.id",
+            "company_id": "o.company_id",
+            "user_id": "o.user_id",
+            "previous_visit_id": "NULL",
+            "contact_id": "NULL",
+            "planned_start": "s.planned_start - (m.g || ' hours')::interval",
+            "planned_stop": "s.planned_stop - (m.g || ' hours')::interval",
+            "create_date": "s.create_date - (m.g || ' hours')::interval",
+        },
+        "bench_map_visit",
+    )
+
+    # -- contracts and their payment milestones ----------------------------
+    _clone(
+        cr,
+        "scm_contract",
+        _seeds(env, "scm.contract"),
+        size,
+        {
+            "number": "CASE WHEN s.number IS NULL THEN NULL "
+            "ELSE s.number || '-B' || m.g END",
+            "title": "s.title || ' ' || m.g",
+            "partner_id": "c.id",
+            "company_id": "o.company_id",
+            "create_date": "s.create_date - (m.g || ' hours')::interval",
+        },
+        "bench_map_contract",
+    )
+    nulled = _null_links(cr, "scm_contract")
+    milestone_columns = _columns(cr, "scm_contract_milestone")
+    overrides = {
+        "contract_id": "m.id",
+        "company_id": "o.company_id",
+        "partner_id": "c.id",
+    }
+    select = ", ".join(overrides.get(col, f'ms."{col}"') for col in milestone_columns)
+    names = ", ".join(f'"{col}"' for col in milestone_columns)
+    cr.execute(
+        f"""INSERT INTO scm_contract_milestone ({names})
+            SELECT {select}
+              FROM bench_map_contract m
+              JOIN scm_contract_milestone ms ON ms.contract_id = m.seed_id
+              JOIN bench_owner o ON o.slot = m.g % (SELECT count(*) FROM bench_owner)
+              JOIN bench_customer c ON c.g = m.g"""
+    )
+    _logger.info("bench: contracts' milestones cloned (%s links cleared)", nulled)
+    env.invalidate_all()
+    return size
+
+
+def _null_links(cr, table):
+    """Links of the clones to one-of-a-kind records of their seed (a
+    cancellation form, a scheme, a secondary contract's parent) are cleared:
+    a clone is a contract of its own."""
+    cr.execute(
+        """SELECT a.attname FROM pg_constraint k
+             JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = ANY(k.conkey)
+            WHERE k.conrelid = %s::regclass AND k.contype = 'f'
+              AND k.confrelid NOT IN ('res_users'::regclass,
+                  'res_company'::regclass, 'res_partner'::regclass,
+                  'res_currency'::regclass)""",
+        [table],
+    )
+    links = [row[0] for row in cr.fetchall()]
+    keep = {"template_id", "create_uid", "write_uid", "message_main_attachment_id"}
+    cleared = [col for col in links if col not in keep]
+    if cleared:
+        cr.execute(
+            f"UPDATE {table} SET "
+            + ", ".join(f'"{col}" = NULL' for col in cleared)
+            + " WHERE id IN (SELECT id FROM bench_map_contract)"
+        )
+    return cleared
