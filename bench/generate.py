@@ -229,8 +229,36 @@ def generate(env, size):
               JOIN bench_customer c ON c.g = m.g"""
     )
     _logger.info("bench: contracts' milestones cloned (%s links cleared)", nulled)
+    for model, map_table in (
+        ("res.partner", "bench_map_partner"),
+        ("crm.lead", "bench_map_lead"),
+        ("scm.sales.proposal", "bench_map_proposal"),
+        ("scm.customer.visit", "bench_map_visit"),
+        ("scm.contract", "bench_map_contract"),
+    ):
+        _clone_activities(cr, model, map_table)
     env.invalidate_all()
     return size
+
+
+def _clone_activities(cr, model, map_table):
+    """The seeds' pending activities, on each clone for its owner: lists show
+    the next step and its assignee, and must load them for the page only."""
+    columns = _columns(cr, "mail_activity")
+    overrides = {"res_id": "m.id", "user_id": "o.user_id"}
+    select = ", ".join(overrides.get(col, f'a."{col}"') for col in columns)
+    names = ", ".join(f'"{col}"' for col in columns)
+    cr.execute(
+        f"""INSERT INTO mail_activity ({names})
+            SELECT {select}
+              FROM {map_table} m
+              JOIN mail_activity a
+                ON a.res_model = %s AND a.res_id = m.seed_id
+              JOIN bench_owner o
+                ON o.slot = m.g %% (SELECT count(*) FROM bench_owner)""",
+        [model],
+    )
+    _logger.info("bench: %s activities cloned onto %s", cr.rowcount, model)
 
 
 def _null_links(cr, table):

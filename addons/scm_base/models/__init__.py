@@ -8,6 +8,7 @@ from . import scm_workday
 from . import scm_deadline
 from . import scm_step_guard_mixin
 from . import scm_name_search_mixin
+from . import mail_activity_mixin
 from . import scm_deadline_mixin
 from . import scm_delegation
 from . import scm_approval_round
