@@ -9,6 +9,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import SQL, html2plaintext
 
 from odoo.addons.scm_base.models.scm_approval_mixin import REVIEW_DEADLINE_CODE
+from odoo.addons.scm_base.tools import create_pivot_index
 from odoo.addons.scm_sales.models.scm_sales_plan_line import BUSINESS_LINES
 
 from ..contract_types import (
@@ -671,9 +672,15 @@ class ScmContract(models.Model):
             else:
                 contract.free_report_quota_label = str(contract.free_report_quota)
 
+    @api.depends("number", "title")
     def _compute_display_name(self):
         for contract in self:
             contract.display_name = contract.number or contract.title
+
+    def init(self):
+        super().init()
+        # The contract analysis: branch x type, summing the amount.
+        create_pivot_index(self, ("company_id", "contract_type", "amount"))
 
     @api.model
     def _group_expand_stage(self, stages, domain):

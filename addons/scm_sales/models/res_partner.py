@@ -252,6 +252,32 @@ class ResPartner(models.Model):
         )
 
     # -- computes
+    @api.depends(
+        "complete_name",
+        "email",
+        "vat",
+        "state_id",
+        "country_id",
+        "commercial_company_name",
+        # read by _get_complete_name: declared so that a name search loads
+        # them with the names instead of a second query of every column
+        "name",
+        "company_name",
+        "parent_id",
+        "type",
+        "is_company",
+    )
+    @api.depends_context(
+        "show_address",
+        "partner_show_db_id",
+        "address_inline",
+        "show_email",
+        "show_vat",
+        "lang",
+    )
+    def _compute_display_name(self):
+        return super()._compute_display_name()
+
     @api.depends("scm_contact_ids.date")
     def _compute_scm_last_contact_date(self):
         for partner in self:

@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.scm_base.tools import create_pivot_index
+
 VISIT_STAGES = [
     ("draft", "Draft"),
     ("submitted", "Submitted"),
@@ -192,6 +194,11 @@ class ScmCustomerVisit(models.Model):
         "scm.meeting.minutes", "visit_id", string="Meeting Minutes", readonly=True
     )
     minutes_count = fields.Integer(compute="_compute_minutes_count")
+
+    def init(self):
+        super().init()
+        # The visits pivot: consultant x month of the visit.
+        create_pivot_index(self, ("company_id", "user_id", "planned_start"))
 
     # -- computes -------------------------------------------------------------
     @api.depends("planned_start")

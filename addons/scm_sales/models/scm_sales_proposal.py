@@ -3,6 +3,8 @@ from lxml import etree
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError, ValidationError
 
+from odoo.addons.scm_base.tools import create_pivot_index
+
 STAGES = [
     ("draft", "Draft"),
     ("branch_signed", "Signed by Branch Manager"),
@@ -182,6 +184,11 @@ class ScmSalesProposal(models.Model):
     customer_decision_date = fields.Datetime(
         string="Customer Decided On", readonly=True, copy=False
     )
+
+    def init(self):
+        super().init()
+        # The proposals pivot: branch x stage, summing the quoted amount.
+        create_pivot_index(self, ("company_id", "stage", "quotation_amount"))
 
     # -- computes ----------------------------------------------------------------
     def _scm_content_version(self):
