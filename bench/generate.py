@@ -229,16 +229,39 @@ def generate(env, size):
               JOIN bench_customer c ON c.g = m.g"""
     )
     _logger.info("bench: contracts' milestones cloned (%s links cleared)", nulled)
-    for model, map_table in (
+    maps = (
         ("res.partner", "bench_map_partner"),
         ("crm.lead", "bench_map_lead"),
         ("scm.sales.proposal", "bench_map_proposal"),
         ("scm.customer.visit", "bench_map_visit"),
         ("scm.contract", "bench_map_contract"),
-    ):
+    )
+    for model, map_table in maps:
         _clone_activities(cr, model, map_table)
     env.invalidate_all()
+    for model, map_table in maps:
+        _recompute(env, model, map_table, RECOMPUTED)
     return size
+
+
+# Stored computed fields whose value depends on what the clones rewrote
+# (name, number, customer): computed again by the ORM, in batches.
+RECOMPUTED = ("scm_search_text",)
+
+
+def _recompute(env, model, map_table, field_names, batch=5000):
+    fields_ = [env[model]._fields[name] for name in field_names if name in env[model]]
+    if not fields_:
+        return
+    env.cr.execute(f"SELECT id FROM {map_table} ORDER BY id")
+    ids = [row[0] for row in env.cr.fetchall()]
+    for start in range(0, len(ids), batch):
+        records = env[model].browse(ids[start : start + batch])
+        for field in fields_:
+            env.add_to_compute(field, records)
+        records.flush_recordset([field.name for field in fields_])
+        env.invalidate_all()
+    _logger.info("bench: %s recomputed on %s %s", field_names, len(ids), model)
 
 
 def _clone_activities(cr, model, map_table):

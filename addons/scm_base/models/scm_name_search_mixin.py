@@ -1,60 +1,80 @@
-from odoo import api, models
+from odoo import api, fields, models
+from odoo.osv import expression
 from odoo.tools import SQL
-from odoo.tools.query import Query
 
-POSITIVE_LIKE = ("like", "ilike", "=like", "=ilike")
+SUBSTRING_OPERATORS = ("ilike", "like")
 
 
 class ScmNameSearchMixin(models.AbstractModel):
-    """Name search of a document by its own fields and its customer's name,
-    index-friendly at 100,000 records.
+    """Name search (the many2one dropdown, the search box) of a document by
+    its own fields and its customer's name, as fast at 100,000 records as
+    Odoo's CRM searching a lead's name.
 
-    Odoo's default turns `partner_id.complete_name` of `_rec_names_search`
-    into `partner_id IN (SELECT …)`: PostgreSQL cannot combine that hashed
-    subplan with the trigram indexes of the other fields, and reads the
-    documents one by one. Here the customer's ids become an array computed
-    once (`partner_id = ANY(ARRAY(SELECT …))`), so that every alternative is
-    an index scan. The customers are searched with res.partner's record
-    rules, as the default does; other operators keep Odoo's default."""
+    Odoo's default ORs one `ilike` per field of `_rec_names_search` and
+    turns the customer into `partner_id IN (SELECT …)`: PostgreSQL then
+    walks the table in list order, testing each row. Here the searched
+    texts are kept in one stored column with a trigram index
+    (`scm_search_text`), which a substring search reads directly, and the
+    matches are collected before the list order applies. The
+    customer's name in it is what the document's list already shows (a
+    many2one's name is read whatever the rules on the customer). Anchored
+    patterns (`=ilike`, `=like`), exact and negative operators keep Odoo's
+    default."""
 
     _name = "scm.name.search.mixin"
     _description = "Indexed Name Search"
-    # Own fields matched by the search, each with a trigram index.
+    # The document's own fields matched by its name search.
     _scm_name_search_fields = ()
+    # Its customer, matched by its name (None: no customer).
     _scm_name_search_partner = "partner_id"
 
+    scm_search_text = fields.Char(
+        string="Search Text",
+        compute="_compute_scm_search_text",
+        store=True,
+        index="trigram",
+        copy=False,
+        help="What the name search matches: the document's reference, title "
+        "and customer.",
+    )
+
+    def _scm_search_text_depends(self):
+        partner = self._scm_name_search_partner
+        return [
+            *self._scm_name_search_fields,
+            *([f"{partner}.complete_name"] if partner else []),
+        ]
+
+    @api.depends(lambda self: self._scm_search_text_depends())
+    def _compute_scm_search_text(self):
+        partner = self._scm_name_search_partner
+        for record in self:
+            texts = [record[name] for name in self._scm_name_search_fields]
+            if partner:
+                texts.append(record[partner].complete_name)
+            # One line per text, so that a search does not match across two.
+            record.scm_search_text = "\n".join(text for text in texts if text)
+
     @api.model
-    def _scm_name_search_value(self, field_name, value):
-        """The value searched in `field_name` (a document may normalise it)."""
-        return value
+    def _scm_name_search_variants(self, value):
+        """The texts searched for `value` (a document may add variants)."""
+        return [value]
 
     @api.model
     def _search_display_name(self, operator, value):
-        if operator not in POSITIVE_LIKE or not isinstance(value, str) or not value:
+        if (
+            operator not in SUBSTRING_OPERATORS
+            or not isinstance(value, str)
+            or not value
+        ):
             return super()._search_display_name(operator, value)
-        table = self._table
-        query = Query(self.env, table, self._table_sql)
-        partners = self.env["res.partner"]._search([("complete_name", operator, value)])
-        alternatives = [
-            self._condition_to_sql(
-                table, name, operator, self._scm_name_search_value(name, value), query
-            )
-            for name in self._scm_name_search_fields
-        ]
-        alternatives.append(
-            SQL(
-                "%s = ANY(ARRAY%s)",
-                SQL.identifier(table, self._scm_name_search_partner),
-                partners.subselect(),
-            )
+        domain = expression.OR(
+            [("scm_search_text", operator, variant)]
+            for variant in dict.fromkeys(self._scm_name_search_variants(value))
         )
-        # The matches are collected first (an array again): PostgreSQL would
-        # otherwise merge the subquery into the outer one and walk the whole
-        # table backwards by id, hoping to meet the few matches early.
-        matching = SQL(
-            "(SELECT unnest(ARRAY(SELECT %s FROM %s WHERE %s)))",
-            SQL.identifier(table, "id"),
-            SQL.identifier(table),
-            SQL(" OR ").join(alternatives),
-        )
-        return [("id", "in", matching)]
+        # The matches are collected first, as an array: ordered by an indexed
+        # column (id, a name), PostgreSQL would otherwise walk that index and
+        # test every row, hoping to meet the few matches early. The outer
+        # search applies the record rules.
+        matches = self.sudo().with_context(active_test=False)._search(domain)
+        return [("id", "in", SQL("(SELECT unnest(ARRAY%s))", matches.subselect()))]

@@ -688,10 +688,10 @@ class ScmContract(models.Model):
 
     # -- search (CON-NUM-06)
     @api.model
-    def _scm_name_search_value(self, field_name, value):
+    def _scm_name_search_variants(self, value):
         # A number is found under its variants too (CON-NUM): full-width
         # characters, lower case, spaces.
-        return normalize_number(value) if field_name == "number" else value
+        return [value, normalize_number(value)]
 
     @api.model
     def _where_calc(self, domain, active_test=True):

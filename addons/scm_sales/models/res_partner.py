@@ -5,8 +5,6 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.scm_base.tools import create_trigram_indexes
-
 CUSTOMER_CLASSES = [
     ("signed", "Signed Customer"),
     ("intent", "Letter of Intent Signed"),
@@ -72,7 +70,22 @@ class ResPartner(models.Model):
     `user_id` (SAL-CUST-01..07, SUP-GRD, SUP-CONF, SUP-CONT)."""
 
     _name = "res.partner"
-    _inherit = ["scm.step.guard.mixin", "scm.deadline.mixin", "res.partner"]
+    _inherit = [
+        "scm.step.guard.mixin",
+        "scm.deadline.mixin",
+        "scm.name.search.mixin",
+        "res.partner",
+    ]
+    # Odoo's name search of a partner (res.partner._rec_names_search), read
+    # from one trigram-indexed column (scm.name.search.mixin).
+    _scm_name_search_fields = (
+        "complete_name",
+        "email",
+        "ref",
+        "vat",
+        "company_registry",
+    )
+    _scm_name_search_partner = None
     # The customer file's workflow, grade and dispatch are the steps' own;
     # the first recorder and date are set by create itself (SUP-CONT-01).
     _scm_step_fields = tuple(
@@ -241,15 +254,6 @@ class ResPartner(models.Model):
         index=True,
         string="File Branch",
     )
-
-    def init(self):
-        # A partner's name search (many2one dropdowns, the search box)
-        # matches these five columns with ilike: with trigram indexes beside
-        # Odoo's btree ones, 100,000 customer files are not read row by row.
-        super().init()
-        create_trigram_indexes(
-            self, ("complete_name", "email", "ref", "vat", "company_registry")
-        )
 
     # -- computes
     @api.depends(
