@@ -1,6 +1,5 @@
 from odoo import api, fields, models
 from odoo.osv import expression
-from odoo.tools import SQL
 
 SUBSTRING_OPERATORS = ("ilike", "like")
 
@@ -14,8 +13,7 @@ class ScmNameSearchMixin(models.AbstractModel):
     turns the customer into `partner_id IN (SELECT …)`: PostgreSQL then
     walks the table in list order, testing each row. Here the searched
     texts are kept in one stored column with a trigram index
-    (`scm_search_text`), which a substring search reads directly, and the
-    matches are collected before the list order applies. The
+    (`scm_search_text`), which a substring search reads directly. The
     customer's name in it is what the document's list already shows (a
     many2one's name is read whatever the rules on the customer). Anchored
     patterns (`=ilike`, `=like`), exact and negative operators keep Odoo's
@@ -68,13 +66,7 @@ class ScmNameSearchMixin(models.AbstractModel):
             or not value
         ):
             return super()._search_display_name(operator, value)
-        domain = expression.OR(
+        return expression.OR(
             [("scm_search_text", operator, variant)]
             for variant in dict.fromkeys(self._scm_name_search_variants(value))
         )
-        # The matches are collected first, as an array: ordered by an indexed
-        # column (id, a name), PostgreSQL would otherwise walk that index and
-        # test every row, hoping to meet the few matches early. The outer
-        # search applies the record rules.
-        matches = self.sudo().with_context(active_test=False)._search(domain)
-        return [("id", "in", SQL("(SELECT unnest(ARRAY%s))", matches.subselect()))]

@@ -16,3 +16,4 @@ from . import test_approval_overdue
 from . import test_i18n_demo
 from . import test_tours
 from . import test_list_queries
+from . import test_name_search

@@ -282,6 +282,14 @@ class ResPartner(models.Model):
     def _compute_display_name(self):
         return super()._compute_display_name()
 
+    def _get_complete_name(self):
+        # Odoo translates the labels of all contact types for every partner
+        # it names, and uses them only for an unnamed contact of a company. A
+        # named partner without a company (every customer file) is its name.
+        if self.name and not (self.company_name or self.parent_id):
+            return self.name.strip()
+        return super()._get_complete_name()
+
     @api.depends("scm_contact_ids.date")
     def _compute_scm_last_contact_date(self):
         for partner in self:
