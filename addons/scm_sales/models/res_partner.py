@@ -5,6 +5,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.scm_base.tools import create_pivot_index
+
 CUSTOMER_CLASSES = [
     ("signed", "Signed Customer"),
     ("intent", "Letter of Intent Signed"),
@@ -254,6 +256,27 @@ class ResPartner(models.Model):
         index=True,
         string="File Branch",
     )
+
+    def init(self):
+        super().init()
+        # The customer files' count and pivot (branch x class), with every
+        # column the confidentiality rules test, for the customer files only:
+        # read from the index alone, not from the wide partner rows.
+        create_pivot_index(
+            self,
+            (
+                "company_id",
+                "scm_customer_class",
+                "scm_file_user_id",
+                "scm_file_company_id",
+                "active",
+                "partner_share",
+                "scm_file_confidential",
+                "scm_file_custodian_id",
+                "scm_file_archivist_id",
+            ),
+            where="scm_is_customer",
+        )
 
     # -- computes
     @api.depends(
