@@ -2,7 +2,7 @@
     "name": "SCM Operations: Base",
     "summary": "Organization, roles, branch isolation, working-day deadlines, "
     "approvals, signatures and gap-free numbering for the SCMS operations manual",
-    "version": "18.0.1.1.0",
+    "version": "18.0.1.2.0",
     "category": "SCM Operations",
     "website": "https://github.com/scm-operations/scm-addons",
     "author": "SCM Operations Team",
