@@ -29,6 +29,7 @@ from ..contract_types import (
     TYPE_OFFICE,
     TYPE_RETENTION,
 )
+from ..report.scm_contract_original_report import NUMBER_PENDING
 
 STAGES = [
     ("draft", "Draft"),
@@ -1470,7 +1471,6 @@ class ScmContract(models.Model):
         self._scm_check_printable()
         self._scm_require(self._scm_is_office(), _("print the original of"))
         now = fields.Datetime.now()
-        self._scm_assign_number(now)
         self._scm_write(
             {"stage": "printed", "printed_date": now, "printed_by_id": self.env.user.id}
         )
@@ -1491,12 +1491,17 @@ class ScmContract(models.Model):
             _("Register and seal %(doc)s", doc=self.display_name),
         )
         report = self._scm_final_report()
-        # The number is issued in this transaction: render the original here,
-        # as the printing user with the companies active in the client, so
-        # that an original that cannot be rendered (a record the report reads
-        # and the user cannot, a template error) rolls the number back instead
-        # of using it up while nothing prints (CON-NUM-07: no gaps).
-        self.env["ir.actions.report"]._render_qweb_html(report.report_name, self.ids)
+        # Render the original here, as the printing user with the companies
+        # active in the client, so that an original that cannot be rendered
+        # (a record the report reads and the user cannot, a template error)
+        # fails the print before its number is issued (CON-NUM-07: no gaps).
+        self.env["ir.actions.report"]._render_qweb_html(
+            report.report_name, self.ids, data={"scm_number_pending": NUMBER_PENDING}
+        )
+        # The number last: once issued, its serial holds every other print of
+        # the same key until this transaction ends (scm.numbering), so only
+        # the commit follows it.
+        self._scm_assign_number(now)
         return report.report_action(self)
 
     def action_print(self):

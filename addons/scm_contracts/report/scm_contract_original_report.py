@@ -1,6 +1,10 @@
 from odoo import _, api, models
 from odoo.exceptions import UserError
 
+# The data with which action_print_original renders the original it is about
+# to number, as a check: an object, which no request (JSON) can pass.
+NUMBER_PENDING = object()
+
 
 class ReportScmContract(models.AbstractModel):
     """A contract prints only as its numbered original: never before the
@@ -13,7 +17,7 @@ class ReportScmContract(models.AbstractModel):
     def _get_report_values(self, docids, data=None):
         contracts = self.env["scm.contract"].browse(docids)
         unprinted = contracts.filtered(lambda c: not c.number)
-        if unprinted:
+        if unprinted and (data or {}).get("scm_number_pending") is not NUMBER_PENDING:
             raise UserError(
                 _(
                     "%(docs)s cannot be printed before it is approved and its "

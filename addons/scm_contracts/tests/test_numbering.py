@@ -1,3 +1,4 @@
+import re
 import threading
 import uuid
 from datetime import datetime
@@ -110,6 +111,19 @@ class TestContractNumbering(ScmContractsCase):
             contract, self.Contract.search([("number_year_mismatch", "=", True)])
         )
 
+    def test_con_num_05_an_unnumbered_original_never_renders(self):
+        """CON-NUM-05: an original without its number does not render, whatever
+        data the request gives; only the print renders it, as a check just
+        before it issues the number."""
+        contract = self.draft()
+        report = contract._scm_final_report()
+        for data in (None, {"scm_number_pending": True}, {"scm_number_pending": "1"}):
+            # The refusal names the contract, in the user's language.
+            with self.assertRaisesRegex(UserError, re.escape(contract.display_name)):
+                self.env["ir.actions.report"]._render_qweb_html(
+                    report.report_name, contract.ids, data=data
+                )
+
     def test_con_num_06_search_tolerates_the_variants(self):
         """CON-NUM-06: generated numbers have no spaces or full-width
         characters; searching with the manual's variants finds them."""
@@ -153,10 +167,11 @@ class TestContractNumbering(ScmContractsCase):
         self.assertEqual(
             contract._scm_assign_number(datetime(2025, 4, 1, 4, 0)), "SCMSCSZ-2025001"
         )
-        self.env["scm.numbering"].search([("key", "=", "SCMSCSZ-2025")]).sudo().write(
-            {"last_serial": 999}
+        numbering = self.env["scm.numbering"].search([("key", "=", "SCMSCSZ-2025")])
+        # The 999th number has been issued: the key is used up.
+        self.env["scm.numbering.issue"].sudo().create(
+            {"numbering_id": numbering.id, "serial": 999, "number": "SCMSCSZ-2025999"}
         )
-        self.env.flush_all()
         full = self.draft(
             company_id=shenzhen.id, partner_id=customer.id, proposal_id=False
         )
@@ -216,9 +231,25 @@ class TestContractNumberingConcurrency(TransactionCase):
                 [self.key],
             )
             cr.execute("DELETE FROM scm_numbering WHERE key = %s", [self.key])
+            ids = tuple(self.contract_ids)
+            # What the contracts' creation left on them (chatter, followers,
+            # the drafter's to-do), which would outlive them in the database.
             cr.execute(
-                "DELETE FROM scm_contract WHERE id IN %s", [tuple(self.contract_ids)]
+                "DELETE FROM mail_message "
+                "WHERE model = 'scm.contract' AND res_id IN %s",
+                [ids],
             )
+            cr.execute(
+                "DELETE FROM mail_followers "
+                "WHERE res_model = 'scm.contract' AND res_id IN %s",
+                [ids],
+            )
+            cr.execute(
+                "DELETE FROM mail_activity "
+                "WHERE res_model = 'scm.contract' AND res_id IN %s",
+                [ids],
+            )
+            cr.execute("DELETE FROM scm_contract WHERE id IN %s", [ids])
 
     def _number(self, cr, contract_id):
         env = self._env(cr)
