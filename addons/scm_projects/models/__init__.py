@@ -1,0 +1,10 @@
+# core: the project of a contract, its team, customer signatures
+from . import scm_project_customer_sign_mixin
+from . import scm_project_document_mixin
+from . import project_project
+from . import project_task
+from . import project_milestone
+from . import scm_project_member
+from . import scm_contract
+from . import scm_contract_milestone
+# [areas] each area appends its own imports below

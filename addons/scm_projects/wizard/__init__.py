@@ -1,0 +1,1 @@
+from . import scm_project_customer_sign
