@@ -270,6 +270,113 @@ def _lang_tz(cr, uid):
     return cr.fetchone()
 
 
+# -- the number alone, against Odoo's ir.sequence ---------------------------------
+def _bare_worker(dbname, config_args, kind, target, uid, count, barrier, results):
+    """`count` requests that each take one number and commit: our numbering
+    (`kind` "scm", `target` its key) or Odoo's gap-free ir.sequence (`kind`
+    "odoo", `target` the sequence id), the way a document of either takes it."""
+    try:
+        _load_odoo(config_args)
+        from odoo.modules.registry import Registry
+
+        registry = Registry(dbname)
+    except Exception:  # noqa: BLE001 - reported to the parent
+        barrier.abort()
+        results.put({"error": traceback.format_exc()})
+        return
+    if kind == "scm":
+
+        def take(env):
+            return env["scm.numbering"].next_number(target, target + "-{serial}")
+
+    else:
+
+        def take(env):
+            return env["ir.sequence"].browse(target).next_by_id()
+
+    barrier.wait()
+    stats = {"done": 0, "retries": 0, "failed": 0, "errors": [], "start": time.time()}
+    for _index in range(count):
+        attempts, error = _request(registry, uid, {}, take)
+        stats["retries"] += max(attempts - 1, 0)
+        if error is None:
+            stats["done"] += 1
+        else:
+            stats["failed"] += 1
+            stats["errors"].append(f"{type(error).__name__}: {error}"[:300])
+    stats["end"] = time.time()
+    results.put(stats)
+
+
+def _run_workers(context, target_func, args_per_worker):
+    """Start the workers, release them together, return their stats and the
+    wall time from the release to the last one's end."""
+    barrier = context.Barrier(len(args_per_worker) + 1, timeout=START_TIMEOUT)
+    results = context.Queue()
+    processes = [
+        context.Process(target=target_func, args=(*args, barrier, results))
+        for args in args_per_worker
+    ]
+    for process in processes:
+        process.start()
+    try:
+        barrier.wait()
+    except threading.BrokenBarrierError:
+        error = results.get(timeout=START_TIMEOUT)
+        for process in processes:
+            process.join()
+        raise RuntimeError(f"a worker failed to start:\n{error}") from None
+    start = time.time()
+    stats = [results.get(timeout=START_TIMEOUT) for _process in processes]
+    for process in processes:
+        process.join()
+    return stats, max(s["end"] for s in stats) - start
+
+
+def run_bare(dbname, workers=8, per_worker=100, config_args=None):
+    """Numbers alone under `workers` processes: ours (a fresh key) and Odoo's
+    gap-free ir.sequence (a fresh no_gap sequence), one after the other on the
+    same database. Returns both rates and our key's gaps and duplicates."""
+    config_args = config_args or _parsed_config_args() or default_config_args()
+    _load_odoo(config_args)
+    from odoo import SUPERUSER_ID, api
+    from odoo.modules.registry import Registry
+
+    registry = Registry(dbname)
+    stamp = int(time.time())
+    key = f"BENCH-{stamp}"
+    with contextlib.closing(registry.cursor()) as cr:
+        env = api.Environment(cr, SUPERUSER_ID, {})
+        sequence = env["ir.sequence"].create(
+            {"name": key, "implementation": "no_gap", "padding": 3}
+        )
+        cr.commit()
+        sequence_id = sequence.id
+    context = multiprocessing.get_context("spawn")
+    result = {"workers": workers, "per_worker": per_worker}
+    for kind, target in (("scm", key), ("odoo", sequence_id)):
+        stats, seconds = _run_workers(
+            context,
+            _bare_worker,
+            [
+                (dbname, config_args, kind, target, SUPERUSER_ID, per_worker)
+                for _worker in range(workers)
+            ],
+        )
+        done = sum(s["done"] for s in stats)
+        result[kind] = {
+            "rate": done / seconds if seconds else 0.0,
+            "done": done,
+            "failed": sum(s["failed"] for s in stats),
+            "retries": sum(s["retries"] for s in stats),
+            "errors": [e for s in stats for e in s["errors"]][:5],
+        }
+    checked = verify(registry, key, [])
+    result["gaps"] = checked["gaps"]
+    result["duplicates"] = checked["duplicates"]
+    return result
+
+
 # -- verification -------------------------------------------------------------------
 def verify(registry, key, contract_ids):
     """Gaps and duplicates of `key`'s serials, and the printed contracts
