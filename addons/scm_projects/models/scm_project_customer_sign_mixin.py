@@ -15,6 +15,9 @@ class ScmProjectCustomerSignMixin(models.AbstractModel):
 
     _name = "scm.project.customer.sign.mixin"
     _description = "Customer Signature on a Project Document"
+    # Under the step guard, so that the signature fields join the document's
+    # step fields whatever the order of its mixins.
+    _inherit = ["scm.step.guard.mixin"]
 
     # The company's seal must be affixed beside the signature.
     _scm_customer_seal_required = False
