@@ -159,3 +159,34 @@ class TestClosingClosing(ScmClosingCase):
         # Once closed, nothing of it moves.
         with self.assertRaisesRegex(UserError, "closed"):
             self.as_client(closing, self.mcd_manager).action_close_project()
+
+    def test_closing_forms_print(self):
+        """FORMS.md 52, 63, 72, S9: the acceptance form, the payment reminder,
+        the handover form and the closing notice print with their signature
+        lines."""
+        self.end_runin(self.project)
+        acceptance = self.accept(self.project)
+        reminder = self.as_client(self.Reminder, self.finance).create(
+            {
+                "project_id": self.project.id,
+                "milestone_id": self.milestone(self.project, "runin_end").id,
+            }
+        )
+        handover = self.signed_handover(self.project)
+        closing = self.new_closing()
+        closing.line_ids.write({"archived": True})
+        self.sign_all(closing)
+        Report = self.env["ir.actions.report"]
+        for xmlid, record, expected in (
+            ("report_scm_project_acceptance", acceptance, "张总经理"),
+            ("report_scm_project_payment_reminder", reminder, reminder.name),
+            ("report_scm_project_handover", handover, self.wh_service.name),
+            ("report_scm_project_closing", closing, self.auditor.name),
+        ):
+            html = (
+                Report.with_user(self.mcd_manager)
+                ._render_qweb_html(f"scm_projects.action_{xmlid}", record.ids)[0]
+                .decode()
+            )
+            self.assertIn(record.name, html)
+            self.assertIn(expected, html)
