@@ -365,11 +365,25 @@ class ProjectProject(models.Model):
     def _cron_scm_service_handover(self):
         """Daily: projects whose run-in ended move to customer service; run-in
         payments fall due; date-triggered payment milestones are reached."""
+        today = fields.Date.context_today(self)
+        dated = (
+            self.env["project.milestone"]
+            .sudo()
+            .search(
+                [
+                    ("is_reached", "=", False),
+                    ("scm_contract_milestone_id.trigger", "=", "date"),
+                    ("scm_contract_milestone_id.due_date", "<=", today),
+                    ("project_id.scm_phase", "not in", ("closed", "cancelled")),
+                ]
+            )
+        )
+        dated.write({"is_reached": True})
         projects = self.sudo().search(
             [
                 ("scm_contract_id", "!=", False),
                 ("scm_phase", "=", "accepted"),
-                ("scm_runin_end", "<=", fields.Date.context_today(self)),
+                ("scm_runin_end", "<=", today),
             ]
         )
         return projects._scm_move_to_service()

@@ -134,6 +134,38 @@ class TestClosingHandover(ScmClosingCase):
         moved = self.Project._cron_scm_service_handover()
         self.assertEqual(moved, self.project)
         self.assertEqual(self.project.scm_phase, "service")
+        self.assertIn(
+            self.wh_service.partner_id, self.project.message_ids[0].partner_ids
+        )
+        # Run again, nothing moves twice.
+        self.assertFalse(self.Project._cron_scm_service_handover())
+
+    def test_prj_trk_08_dated_payment_milestone_reached_by_cron(self):
+        """PRJ-TRK-08: a payment due on a date is reached when the date comes."""
+        project = self.closing_project(
+            title="按日期付款",
+        )
+        contract = project.scm_contract_id
+        payment = (
+            self.env["scm.contract.milestone"]
+            .sudo()
+            .create(
+                {
+                    "contract_id": contract.id,
+                    "name": "进度款",
+                    "amount": 1000,
+                    "trigger": "date",
+                    "due_date": self.today(),
+                }
+            )
+        )
+        project._scm_sync_payment_milestones()
+        stage = project.milestone_ids.filtered(
+            lambda m: m.scm_contract_milestone_id == payment
+        )
+        self.assertFalse(stage.is_reached)
+        self.Project._cron_scm_service_handover()
+        self.assertTrue(stage.is_reached)
 
     def test_prj_hand_02_service_contract_or_time_billed(self):
         """PRJ-HAND-02: service runs under the J or R contract in force for
