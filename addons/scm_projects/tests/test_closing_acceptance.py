@@ -113,6 +113,24 @@ class TestClosingAcceptance(ScmClosingCase):
         with self.assertRaisesRegex(UserError, "acceptance form"):
             mcd_contract.action_start_paid_service()
         self.assertEqual(contract.stage, "accepted")
+        # A contract without a project keeps its own buttons.
+        brand = (
+            self.env["scm.contract"]
+            .sudo()
+            .create(
+                {
+                    "title": "品牌合同",
+                    "contract_type": "brand",
+                    "company_id": self.wuhan.id,
+                    "partner_id": self.chufeng.id,
+                    "amount": 80000,
+                }
+            )
+        )
+        brand._scm_write({"stage": "in_execution"})
+        self.assertFalse(brand.scm_project_id)
+        brand.with_user(self.mcd_manager).action_mark_implementation_accepted()
+        self.assertEqual(brand.stage, "accepted")
 
     def test_prj_sc_08_security(self):
         """Beijing sees nothing; a branch user outside the team neither prepares
