@@ -20,6 +20,12 @@
         "wizard/scm_project_customer_sign_views.xml",
         "views/scm_projects_menus.xml",
         # [areas] each area appends its own block below
+        # closing: acceptance, collection, handover, closing
+        "security/ir.model.access-closing.csv",
+        "security/closing_rules.xml",
+        "data/closing_data.xml",
+        "views/closing_views.xml",
+        "report/closing_reports.xml",
     ],
     "demo": [],
     "assets": {},

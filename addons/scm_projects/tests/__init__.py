@@ -1,2 +1,7 @@
 from . import test_project_core
+
 # [areas] each area appends its own test modules below
+from . import test_closing_acceptance
+from . import test_closing_collection
+from . import test_closing_handover
+from . import test_closing_closing
