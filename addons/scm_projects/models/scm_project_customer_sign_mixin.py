@@ -1,4 +1,4 @@
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 
 
@@ -43,6 +43,7 @@ class ScmProjectCustomerSignMixin(models.AbstractModel):
         store=True,
     )
 
+    @api.depends("customer_signed_date")
     def _compute_customer_signed(self):
         for record in self:
             record.customer_signed = bool(record.customer_signed_date)
