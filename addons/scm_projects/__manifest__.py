@@ -20,6 +20,13 @@
         "wizard/scm_project_customer_sign_views.xml",
         "views/scm_projects_menus.xml",
         # [areas] each area appends its own block below
+        # runin
+        "security/ir.model.access-runin.csv",
+        "security/runin_rules.xml",
+        "views/runin_fault_views.xml",
+        "views/runin_requirement_views.xml",
+        "views/runin_training_views.xml",
+        "report/runin_reports.xml",
     ],
     "demo": [],
     "assets": {},

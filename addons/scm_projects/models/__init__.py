@@ -8,3 +8,14 @@ from . import scm_project_member
 from . import scm_contract
 from . import scm_contract_milestone
 # [areas] each area appends its own imports below
+# runin: run-in faults, suggestions, needs, free reports, monitoring, training
+from . import runin_priority_mixin
+from . import runin_project
+from . import runin_fault
+from . import runin_suggestion
+from . import runin_need
+from . import runin_report_request
+from . import runin_monitoring
+from . import runin_training
+from . import runin_operator_assessment
+from . import runin_report

@@ -1,2 +1,7 @@
 from . import test_project_core
 # [areas] each area appends its own test modules below
+# runin
+from . import test_runin_fault
+from . import test_runin_quota
+from . import test_runin_requirements
+from . import test_runin_training
