@@ -7,6 +7,7 @@ from . import project_milestone
 from . import scm_project_member
 from . import scm_contract
 from . import scm_contract_milestone
+
 # [areas] each area appends its own imports below
 # runin: run-in faults, suggestions, needs, free reports, monitoring, training
 from . import runin_priority_mixin

@@ -1,4 +1,5 @@
 from . import test_project_core
+
 # [areas] each area appends its own test modules below
 # runin
 from . import test_runin_fault
