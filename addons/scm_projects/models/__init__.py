@@ -17,6 +17,10 @@ from . import runin_suggestion
 from . import runin_need
 from . import runin_report_request
 from . import runin_monitoring
+from . import runin_issue
 from . import runin_training
+from . import runin_training_session
 from . import runin_operator_assessment
-from . import runin_report
+from . import runin_operator_assessment_line
+from . import runin_report_operator_certificate
+from . import runin_report_enterprise_certificate

@@ -63,6 +63,8 @@ class ScmProjectFault(models.Model):
     _order = "id desc"
     _scm_step_fields = (
         "state",
+        "form_late",
+        "cause_kind",
         "reported_by_id",
         "form_date",
         "sent_date",

@@ -38,6 +38,7 @@ class ScmProjectNeed(models.Model):
     _order = "id desc"
     _scm_step_fields = (
         "state",
+        "priority",
         "reporter_id",
         "submitted_date",
         "received_date",

@@ -11,7 +11,14 @@ class ScmProjectReportRequest(models.Model):
     _description = "Run-in Statistical Report Request"
     _inherit = ["mail.thread", "scm.project.document.mixin"]
     _order = "id desc"
-    _scm_step_fields = ("state", "request_date", "requested_by_id", "delivered_date")
+    _scm_step_fields = (
+        "state",
+        "request_date",
+        "requested_by_id",
+        "delivered_date",
+        "free_count",
+        "quota",
+    )
 
     name = fields.Char(string="Report", required=True, tracking=True)
     description = fields.Text(string="What the Customer Asks For")

@@ -36,6 +36,8 @@ class ScmProjectSuggestion(models.Model):
     _order = "id desc"
     _scm_step_fields = (
         "state",
+        "priority",
+        "handover_late",
         "reporter_id",
         "submitted_date",
         "handover_date",

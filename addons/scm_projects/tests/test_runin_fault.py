@@ -183,9 +183,13 @@ class TestRuninFault(RuninCase):
 
     def test_prj_run_03_steps_not_by_editing(self):
         """PRJ-RUN-03: state and signatures are set only by the steps."""
-        fault = self.new_fault()
+        fault = self.new_fault(report_date=self.today - timedelta(days=1))
         with self.assertRaises(UserError):
             self.as_client(fault, self.wh_manager).write({"state": "sent"})
+        # Nor is the same-day flag cleared by hand.
+        with self.assertRaises(UserError):
+            self.as_client(fault, self.wh_manager).write({"form_late": False})
+        self.assertTrue(fault.form_late)
         with self.assertRaises(UserError):
             self.as_client(fault, self.wh_manager).with_context(
                 default_state="closed"
