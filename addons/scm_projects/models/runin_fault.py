@@ -76,6 +76,10 @@ class ScmProjectFault(models.Model):
         "qc_date",
         "closed_by_id",
         "closed_date",
+        "scm_signature_ids",
+        "scm_distribution_ids",
+        "scm_deadline_ids",
+        "notice_ids",
     )
 
     name = fields.Char(string="Subject", required=True, tracking=True)

@@ -54,6 +54,15 @@ class ScmProjectRuninIssue(models.Model):
             self.filtered(lambda i: i.serious and not i.pm_notified)._runin_notify_pm()
         return result
 
+    def unlink(self):
+        if not self.env.su:
+            self.monitoring_id._scm_check_project_worker(_("delete an issue of"))
+            if any(issue.pm_notified or issue.escalated for issue in self):
+                raise UserError(
+                    _("An issue reported to the PM or the customer stays on record.")
+                )
+        return super().unlink()
+
     def _runin_notify_pm(self):
         for issue in self:
             monitoring = issue.monitoring_id

@@ -50,6 +50,7 @@ class ScmProjectNeed(models.Model):
         "approved_by_id",
         "approved_date",
         "lead_id",
+        "scm_deadline_ids",
     )
 
     name = fields.Char(string="Need", required=True, tracking=True)
@@ -256,7 +257,8 @@ class ScmProjectNeed(models.Model):
             .sudo()
             .create(
                 {
-                    "name": _("R 合同: %(need)s", need=self.name),
+                    # The branch's naming of R-contract opportunities.
+                    "name": f"R 合同: {self.name}",
                     "type": "opportunity",
                     "partner_id": project.partner_id.id,
                     "company_id": project.company_id.id,

@@ -42,6 +42,11 @@ class ScmProjectOperatorAssessmentLine(models.Model):
             self.assessment_id._scm_check_project_worker(_("change"))
         return super().write(vals)
 
+    def unlink(self):
+        if not self.env.su:
+            self.assessment_id._scm_check_project_worker(_("delete a trainee of"))
+        return super().unlink()
+
     def _runin_check_certifiable(self):
         """PRJ-RUN-11: the operator certificate goes to trainees who passed."""
         for line in self:

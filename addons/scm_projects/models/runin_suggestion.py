@@ -45,6 +45,7 @@ class ScmProjectSuggestion(models.Model):
         "result_date",
         "result_by_id",
         "upgrade_backlog",
+        "scm_deadline_ids",
     )
 
     name = fields.Char(string="Subject", required=True, tracking=True)

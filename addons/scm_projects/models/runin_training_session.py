@@ -41,6 +41,15 @@ class ScmProjectTrainingSession(models.Model):
                 )
         return super().write(vals)
 
+    def unlink(self):
+        if not self.env.su:
+            self.plan_id._scm_check_project_worker(_("delete a session of"))
+            if any(s.held or s.plan_id.customer_signed_date for s in self):
+                raise UserError(
+                    _("The customer confirmed this training plan: it is not changed.")
+                )
+        return super().unlink()
+
     def action_mark_held(self):
         """PRJ-ELEM-10: a session is held only under a confirmed plan."""
         for session in self:

@@ -6,3 +6,4 @@ from . import test_runin_fault
 from . import test_runin_quota
 from . import test_runin_requirements
 from . import test_runin_training
+from . import test_runin_security
