@@ -73,3 +73,36 @@ class TestRuninSecurity(RuninCase):
             self.as_client(request, self.bj_manager).read(["name"])
         with self.assertRaises(UserError):
             self.as_client(request, self.auditor).action_deliver()
+
+    def test_runin_views_and_menus_load(self):
+        """The run-in menus open their views for the team and for HQ."""
+        for xmlid in (
+            "action_runin_fault",
+            "action_runin_fault_by_cause",
+            "action_runin_suggestion",
+            "action_runin_need",
+            "action_runin_report_request",
+            "action_runin_quota_use",
+            "action_runin_monitoring",
+            "action_runin_training_plan",
+            "action_runin_operator_assessment",
+        ):
+            action = self.env.ref(f"scm_projects.{xmlid}")
+            for user in (self.wh_consultant, self.tsms, self.auditor):
+                model = self.env[action.res_model].with_user(user)
+                views = model.get_views(
+                    [(False, mode) for mode in action.view_mode.split(",")]
+                    + [(False, "search")]
+                )
+                self.assertIn("form", views["views"])
+                model.web_search_read([], {"display_name": {}})
+        project_form = (
+            self.env["project.project"]
+            .with_user(self.wh_manager)
+            .get_views([(False, "form")])
+        )
+        self.assertIn("scm_free_report_left", project_form["views"]["form"]["arch"])
+        data = self.as_client(self.project, self.wh_manager).web_read(
+            {"scm_free_report_used": {}, "scm_free_report_left": {}}
+        )
+        self.assertEqual(data[0]["scm_free_report_left"], 10)
