@@ -190,6 +190,16 @@ class ScmProjectFault(models.Model):
                 )
             )
 
+    @api.constrains("report_date")
+    def _check_report_date(self):
+        for fault in self:
+            if fault.report_date and fault.report_date > fields.Date.context_today(
+                fault
+            ):
+                raise ValidationError(
+                    _("An error cannot be reported on a future day (PRJ-RUN-03).")
+                )
+
     @api.constrains("error_screen", "error_screen_text")
     def _check_error_screen(self):
         for fault in self:

@@ -55,6 +55,8 @@ class TestRuninFault(RuninCase):
         self.assertFalse(fault.form_late)
         late = self.new_fault(report_date=self.today - timedelta(days=1))
         self.assertTrue(late.form_late)
+        with self.assertRaises(ValidationError):
+            self.new_fault(report_date=self.today + timedelta(days=1))
         # The form date is the server's, not typed.
         with self.assertRaises(UserError):
             self.new_fault(form_date=self.today - timedelta(days=1))
