@@ -26,6 +26,13 @@
         "data/closing_data.xml",
         "views/closing_views.xml",
         "report/closing_reports.xml",
+        # runin
+        "security/ir.model.access-runin.csv",
+        "security/runin_rules.xml",
+        "views/runin_fault_views.xml",
+        "views/runin_requirement_views.xml",
+        "views/runin_training_views.xml",
+        "report/runin_reports.xml",
     ],
     "demo": [],
     "assets": {},

@@ -19,3 +19,18 @@ from . import closing_project_closing
 from . import closing_project_closing_line
 from . import closing_project_project
 from . import closing_scm_contract
+# runin: run-in faults, suggestions, needs, free reports, monitoring, training
+from . import runin_priority_mixin
+from . import runin_project
+from . import runin_fault
+from . import runin_suggestion
+from . import runin_need
+from . import runin_report_request
+from . import runin_monitoring
+from . import runin_issue
+from . import runin_training
+from . import runin_training_session
+from . import runin_operator_assessment
+from . import runin_operator_assessment_line
+from . import runin_report_operator_certificate
+from . import runin_report_enterprise_certificate

@@ -5,3 +5,9 @@ from . import test_closing_acceptance
 from . import test_closing_collection
 from . import test_closing_handover
 from . import test_closing_closing
+# runin
+from . import test_runin_fault
+from . import test_runin_quota
+from . import test_runin_requirements
+from . import test_runin_training
+from . import test_runin_security
