@@ -20,6 +20,12 @@
         "wizard/scm_project_customer_sign_views.xml",
         "views/scm_projects_menus.xml",
         # [areas] each area appends its own block below
+        # network: work orders, network equipment, disc requests
+        "security/ir.model.access-network.csv",
+        "security/network_rules.xml",
+        "data/network_sequence_data.xml",
+        "views/network_views.xml",
+        "report/network_reports.xml",
     ],
     "demo": [],
     "assets": {},
