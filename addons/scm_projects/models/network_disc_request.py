@@ -153,6 +153,7 @@ class ScmProjectDiscRequest(models.Model):
     def action_request(self):
         """Send the request to MCD: its manager owes the discs by the due
         date (PRJ-SC-06)."""
+        self.check_access("read")
         today = fields.Date.context_today(self)
         for request in self:
             request._scm_check_requester(_("send"))
@@ -199,6 +200,7 @@ class ScmProjectDiscRequest(models.Model):
 
     def action_deliver(self, delivered_date=None):
         """MCD records the delivery; after the due date it is flagged late."""
+        self.check_access("read")
         self._scm_check_mcd(_("record the delivery of"))
         today = fields.Date.context_today(self)
         delivered = fields.Date.to_date(delivered_date) or today
@@ -237,6 +239,7 @@ class ScmProjectDiscRequest(models.Model):
         return True
 
     def action_cancel(self):
+        self.check_access("read")
         for request in self:
             request._scm_check_requester(_("cancel"))
             if request.state not in ("draft", "requested"):

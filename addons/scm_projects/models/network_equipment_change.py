@@ -139,6 +139,7 @@ class ScmProjectEquipmentChange(models.Model):
 
     # -- steps -----------------------------------------------------------------
     def action_submit(self):
+        self.check_access("read")
         for change in self:
             change._scm_check_pm(_("submit"))
             if change.state != "draft":
@@ -185,6 +186,7 @@ class ScmProjectEquipmentChange(models.Model):
     def action_approve(self, note=None):
         """The MCD manager's approval applies the change to the equipment
         list, all lines or none (SUP-EPM-03)."""
+        self.check_access("read")
         for change in self:
             change._scm_check_mcd_manager(_("approve"))
             change._scm_check_project_may_change()
@@ -199,10 +201,12 @@ class ScmProjectEquipmentChange(models.Model):
         return True
 
     def action_reject(self, note=None):
+        self.check_access("read")
         self._scm_decide("rejected", note)
         return True
 
     def action_withdraw(self):
+        self.check_access("read")
         for change in self:
             change._scm_check_pm(_("withdraw"))
             if change.state not in ("draft", "submitted"):

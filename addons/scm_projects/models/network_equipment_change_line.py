@@ -39,6 +39,16 @@ class ScmProjectEquipmentChangeLine(models.Model):
     quantity = fields.Integer(default=1)
     supplier = fields.Char()
 
+    @api.onchange("equipment_id")
+    def _onchange_equipment_id(self):
+        """A modification starts from the line as it is."""
+        equipment = self.equipment_id
+        if equipment and self.operation in ("modify", "remove"):
+            self.name = equipment.name
+            self.model = equipment.model
+            self.quantity = equipment.quantity
+            self.supplier = equipment.supplier
+
     @api.constrains("operation", "equipment_id", "name", "quantity")
     def _check_line(self):
         for line in self:
@@ -95,22 +105,27 @@ class ScmProjectEquipmentChangeLine(models.Model):
         change's approval only)."""
         Equipment = self.env["scm.project.equipment"].sudo()
         for line in self:
-            values = {
-                key: line[key]
-                for key in ("name", "model", "supplier")
-                if line[key] or line.operation == "add"
-            }
             if line.operation == "add":
                 Equipment.create(
                     {
-                        **values,
+                        "name": line.name,
+                        "model": line.model,
+                        "supplier": line.supplier,
                         "quantity": line.quantity,
                         "project_id": line.change_id.project_id.id,
                         "change_id": line.change_id.id,
                     }
                 )
             elif line.operation == "modify":
-                line.equipment_id.sudo().write({**values, "quantity": line.quantity})
+                equipment = line.equipment_id.sudo()
+                equipment.write(
+                    {
+                        "name": line.name or equipment.name,
+                        "model": line.model or equipment.model,
+                        "supplier": line.supplier or equipment.supplier,
+                        "quantity": line.quantity,
+                    }
+                )
             else:
                 # The line keeps what it removed.
                 line.sudo().write(

@@ -297,6 +297,7 @@ class ScmProjectWorkOrder(models.Model):
     def action_close_visit(self):
         """Close the on-site visit: only with the customer's signature
         (PRJ-TS-02)."""
+        self.check_access("read")
         for order in self:
             order._scm_check_editor(_("close"))
             if order.state == "closed":

@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import ScmProjectsCase
 
@@ -95,3 +95,14 @@ class TestNetworkDisc(ScmProjectsCase):
         self.as_client(request, self.wh_manager).action_cancel()
         self.assertEqual(request.state, "cancelled")
         self.assertEqual(request.scm_deadline_ids.state, "cancel")
+
+    def test_prj_sc_06_disc_request_form(self):
+        """PRJ-SC-06: the branch drafts the request in its form."""
+        Disc = self.as_client(self.Disc, self.wh_manager)
+        with Form(Disc.with_context(default_project_id=self.project.id)) as form:
+            form.disc_type = "product"
+            form.due_date = self.today() + timedelta(days=3)
+        request = form.record
+        self.assertEqual(request.state, "draft")
+        self.as_client(request, self.wh_manager).action_request()
+        self.assertEqual(request.scm_deadline_ids.user_id, self.mcd_manager)

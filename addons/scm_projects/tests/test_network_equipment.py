@@ -1,7 +1,7 @@
 from datetime import datetime, time, timedelta
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import ScmProjectsCase
 
@@ -424,3 +424,44 @@ class TestNetworkEquipment(ScmProjectsCase):
                     self.add_lines(user=user)
                 with self.assertRaises(UserError):
                     self.as_client(lines[0], user).unlink()
+
+    # -- the client -----------------------------------------------------------------
+    def test_network_project_form_and_lists_open(self):
+        """The PM works the network project in its form: the equipment listed
+        inline before initiation, the step buttons, the menus' views."""
+        with Form(self.as_client(self.net, self.pm)) as form:
+            with form.scm_equipment_ids.new() as line:
+                line.name = "防火墙"
+                line.model = "USG6000"
+                line.quantity = 1
+        self.assertEqual(self.net.scm_equipment_ids.name, "防火墙")
+        self.assertEqual(self.net.scm_equipment_count, 1)
+        for model in (
+            "scm.project.equipment",
+            "scm.project.equipment.signoff",
+            "scm.project.equipment.change",
+        ):
+            with self.subTest(model=model):
+                views = self.as_client(self.env[model], self.pm).get_views(
+                    [(False, "list"), (False, "form"), (False, "search")]
+                )
+                self.assertEqual(set(views["views"]), {"list", "form", "search"})
+
+    def test_sup_epm_03_change_form_modifies_a_line(self):
+        """SUP-EPM-03: the PM drafts a change in its form; a modified line
+        starts from the equipment as it is and keeps what is not changed."""
+        switch, __ = self.initiated()
+        Change = self.as_client(self.env["scm.project.equipment.change"], self.pm)
+        with Form(Change.with_context(default_project_id=self.net.id)) as form:
+            form.reason = "交换机换型号"
+            with form.line_ids.new() as line:
+                line.operation = "modify"
+                line.equipment_id = switch
+                self.assertEqual(line.name, "核心交换机")
+                line.model = "S6730"
+        change = form.record
+        self.as_client(change, self.pm).action_submit()
+        self.as_client(change, self.mcd_manager).action_approve()
+        self.assertEqual(switch.model, "S6730")
+        self.assertEqual(switch.name, "核心交换机")
+        self.assertEqual(switch.quantity, 1)

@@ -1,5 +1,5 @@
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 from odoo.tools.safe_eval import safe_eval
 
 from .common import ScmProjectsCase
@@ -193,3 +193,17 @@ class TestNetworkService(ScmProjectsCase):
         self.assertEqual(hours, 3.5)
         self.assertIn("pivot", action.view_mode)
         self.assertIn("graph", action.view_mode)
+
+    def test_prj_ts_02_work_order_form(self):
+        """PRJ-TS-02: the service staff fill in the work order in its form."""
+        self.new_order()  # the consultant joins the team
+        WorkOrder = self.as_client(self.WorkOrder, self.wh_consultant)
+        with Form(WorkOrder.with_context(default_project_id=self.ts.id)) as form:
+            form.problem = "打印机无法出单"
+            form.work_done = "重装驱动"
+            form.hours = 1.5
+        order = form.record
+        self.assertEqual(order.service_user_id, self.wh_consultant)
+        self.assertTrue(order.contract_service)
+        views = WorkOrder.get_views([(False, "pivot"), (False, "graph")])
+        self.assertEqual(set(views["views"]), {"pivot", "graph"})
