@@ -304,6 +304,20 @@ class ProjectProject(models.Model):
             "scm.project.equipment.change", _("Equipment Changes")
         )
 
+    def action_open_scm_signoff(self):
+        """The project's sign-off list, or a new one for the PM to draw up."""
+        self.ensure_one()
+        self.check_access("read")
+        signoff = self.scm_signoff_ids[:1]
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Equipment Sign-off List"),
+            "res_model": "scm.project.equipment.signoff",
+            "view_mode": "form",
+            "res_id": signoff.id or False,
+            "context": {"default_project_id": self.id},
+        }
+
     def action_open_scm_work_orders(self):
         return self._scm_network_action("scm.project.work.order", _("Work Orders"))
 

@@ -465,3 +465,23 @@ class TestNetworkEquipment(ScmProjectsCase):
         self.assertEqual(switch.model, "S6730")
         self.assertEqual(switch.name, "核心交换机")
         self.assertEqual(switch.quantity, 1)
+
+    def test_network_security_signoff_and_changes(self):
+        """Beijing sees no Wuhan sign-off list or change; the auditor reads
+        them and changes nothing; the PM opens the sign-off list from the
+        project."""
+        signoff = self.signed_off()
+        change = self.env["scm.project.equipment.change"].search(
+            [("project_id", "=", self.net.id)]
+        )
+        self.assertFalse(change)
+        for record in (signoff, self.net.scm_equipment_ids):
+            with self.assertRaises(AccessError):
+                self.as_client(record, self.bj_manager).read(["display_name"])
+            self.as_client(record, self.auditor).read(["display_name"])
+        with self.assertRaises(UserError):
+            self.as_client(signoff, self.auditor).write({"note": "审计"})
+        action = self.as_client(self.net, self.pm).action_open_scm_signoff()
+        self.assertEqual(action["res_id"], signoff.id)
+        with Form(self.as_client(signoff, self.pm)) as form:
+            self.assertEqual(form.state, "signed")
