@@ -24,6 +24,7 @@
         "security/ir.model.access-network.csv",
         "security/network_rules.xml",
         "data/network_sequence_data.xml",
+        "wizard/network_equipment_change_decision_views.xml",
         "views/network_views.xml",
         "report/network_reports.xml",
     ],

@@ -3,7 +3,7 @@ from odoo.exceptions import UserError, ValidationError
 
 # What the equipment list is made of: once the project is initiated these
 # change only through an approved change request (SUP-EPM-03).
-LIST_FIELDS = {"name", "model", "quantity", "supplier", "sequence"}
+LIST_FIELDS = {"name", "model", "quantity", "supplier"}
 # What the arrival records: the day a line was received and its serials.
 ARRIVAL_FIELDS = {"received_on", "serial_numbers"}
 

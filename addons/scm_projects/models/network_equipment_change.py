@@ -205,6 +205,20 @@ class ScmProjectEquipmentChange(models.Model):
         self._scm_decide("rejected", note)
         return True
 
+    def action_open_approve(self):
+        self.ensure_one()
+        self._scm_check_mcd_manager(_("approve"))
+        return self.env["scm.project.equipment.change.decision"]._scm_open(
+            self, "approve"
+        )
+
+    def action_open_reject(self):
+        self.ensure_one()
+        self._scm_check_mcd_manager(_("reject"))
+        return self.env["scm.project.equipment.change.decision"]._scm_open(
+            self, "reject"
+        )
+
     def action_withdraw(self):
         self.check_access("read")
         for change in self:

@@ -485,3 +485,44 @@ class TestNetworkEquipment(ScmProjectsCase):
         self.assertEqual(action["res_id"], signoff.id)
         with Form(self.as_client(signoff, self.pm)) as form:
             self.assertEqual(form.state, "signed")
+
+    def test_sup_epm_03_decision_wizard_and_forged_context(self):
+        """SUP-EPM-03: the MCD manager decides in a wizard, a rejection
+        states its reason; no context default sets a decision or a state."""
+        switch, __ = self.initiated()
+        Change = self.env["scm.project.equipment.change"]
+        forged = self.as_client(Change, self.pm).with_context(
+            default_state="approved", default_decided_by_id=self.mcd_manager.id
+        )
+        change = forged.create(
+            {
+                "project_id": self.net.id,
+                "reason": "撤掉交换机",
+                "line_ids": [
+                    (0, 0, {"operation": "remove", "equipment_id": switch.id})
+                ],
+            }
+        )
+        self.assertEqual(change.state, "draft")
+        self.assertFalse(change.decided_by_id)
+        with self.assertRaises(UserError):
+            self.as_client(Change, self.pm).create(
+                {"project_id": self.net.id, "reason": "x", "state": "approved"}
+            )
+        self.as_client(change, self.pm).action_submit()
+        with self.assertRaises(UserError):
+            self.as_client(change, self.pm).action_open_approve()
+        action = self.as_client(change, self.mcd_manager).action_open_reject()
+        Wizard = self.as_client(
+            self.env["scm.project.equipment.change.decision"], self.mcd_manager
+        ).with_context(action["context"])
+        with Form(Wizard) as form:
+            form.note = "  "
+        with self.assertRaisesRegex(UserError, "why"):
+            form.record.action_confirm()
+        with Form(Wizard) as form:
+            form.note = "交换机仍需保留"
+        form.record.action_confirm()
+        self.assertEqual(change.state, "rejected")
+        self.assertEqual(change.decision_note, "交换机仍需保留")
+        self.assertTrue(switch.exists())

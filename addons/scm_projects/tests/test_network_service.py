@@ -207,3 +207,26 @@ class TestNetworkService(ScmProjectsCase):
         self.assertTrue(order.contract_service)
         views = WorkOrder.get_views([(False, "pivot"), (False, "graph")])
         self.assertEqual(set(views["views"]), {"pivot", "graph"})
+
+    def test_prj_ts_02_forged_context_and_step_fields(self):
+        """PRJ-TS-02: no context default closes or signs a work order, and
+        the signature and state are refused as plain values."""
+        self.new_order()  # the consultant joins the team
+        WorkOrder = self.as_client(self.WorkOrder, self.wh_consultant).with_context(
+            default_state="closed",
+            default_customer_signed_date=str(self.today()),
+            default_customer_signatory="伪造",
+        )
+        order = WorkOrder.create(
+            {"project_id": self.ts.id, "problem": "网络中断", "hours": 1}
+        )
+        self.assertEqual(order.state, "draft")
+        self.assertFalse(order.customer_signed_date)
+        with self.assertRaises(UserError):
+            self.as_client(self.WorkOrder, self.wh_consultant).create(
+                {
+                    "project_id": self.ts.id,
+                    "problem": "网络中断",
+                    "customer_signed_date": str(self.today()),
+                }
+            )
