@@ -287,7 +287,9 @@ class TestNetworkEquipment(ScmProjectsCase):
         """SUP-EPM-02: the sign-off list prints every device with its serial
         numbers and the customer's signatory."""
         signoff = self.signed_off()
-        html, _type = self.env["ir.actions.report"]._render_qweb_html(
+        html, _type = self.as_client(
+            self.env["ir.actions.report"], self.pm
+        )._render_qweb_html(
             "scm_projects.action_report_scm_project_equipment_signoff", signoff.ids
         )
         html = html.decode()

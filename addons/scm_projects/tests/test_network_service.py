@@ -164,9 +164,17 @@ class TestNetworkService(ScmProjectsCase):
         """PRJ-TS-02: the work order prints with the customer's signature."""
         order = self.new_order()
         self.sign(order)
-        html, _type = self.env["ir.actions.report"]._render_qweb_html(
+        html, _type = self.as_client(
+            self.env["ir.actions.report"], self.wh_consultant
+        )._render_qweb_html(
             "scm_projects.action_report_scm_project_work_order", order.ids
         )
+        with self.assertRaises(AccessError):
+            self.as_client(
+                self.env["ir.actions.report"], self.bj_manager
+            )._render_qweb_html(
+                "scm_projects.action_report_scm_project_work_order", order.ids
+            )
         html = html.decode()
         self.assertIn(order.name, html)
         self.assertIn("库存报表数据不一致", html)
