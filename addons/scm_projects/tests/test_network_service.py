@@ -238,3 +238,19 @@ class TestNetworkService(ScmProjectsCase):
                     "customer_signed_date": str(self.today()),
                 }
             )
+
+    def test_prj_ts_02_signature_through_the_wizard(self):
+        """PRJ-TS-02: the form's button records the customer's signature in
+        the suite's wizard; the copies follow."""
+        order = self.new_order()
+        action = self.as_client(order, self.wh_consultant).action_open_customer_sign()
+        Wizard = self.as_client(
+            self.env["scm.project.customer.sign"], self.wh_consultant
+        ).with_context(action["context"])
+        with Form(Wizard) as form:
+            form.signatory = "楚风 王经理"
+        form.record.action_confirm()
+        self.assertEqual(order.state, "signed")
+        self.assertEqual(len(order.scm_distribution_ids), 2)
+        with self.assertRaises(UserError):
+            self.as_client(order, self.wh_consultant).action_open_customer_sign()
