@@ -33,6 +33,13 @@
         "views/runin_requirement_views.xml",
         "views/runin_training_views.xml",
         "report/runin_reports.xml",
+        # network: work orders, network equipment, disc requests
+        "security/ir.model.access-network.csv",
+        "security/network_rules.xml",
+        "data/network_sequence_data.xml",
+        "wizard/network_equipment_change_decision_views.xml",
+        "views/network_views.xml",
+        "report/network_reports.xml",
     ],
     "demo": [],
     "assets": {},

@@ -34,3 +34,11 @@ from . import runin_operator_assessment
 from . import runin_operator_assessment_line
 from . import runin_report_operator_certificate
 from . import runin_report_enterprise_certificate
+# network: technical service, network engineering, discs
+from . import network_project_project
+from . import network_equipment
+from . import network_equipment_signoff
+from . import network_equipment_change
+from . import network_equipment_change_line
+from . import network_work_order
+from . import network_disc_request

@@ -11,3 +11,6 @@ from . import test_runin_quota
 from . import test_runin_requirements
 from . import test_runin_training
 from . import test_runin_security
+from . import test_network_equipment
+from . import test_network_service
+from . import test_network_disc
