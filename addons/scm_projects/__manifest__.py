@@ -20,6 +20,15 @@
         "wizard/scm_project_customer_sign_views.xml",
         "views/scm_projects_menus.xml",
         # [areas] each area appends its own block below
+        # kickoff
+        "security/ir.model.access-kickoff.csv",
+        "security/kickoff_rules.xml",
+        "views/kickoff_kickoff_views.xml",
+        "views/kickoff_meeting_views.xml",
+        "views/kickoff_research_material_views.xml",
+        "views/kickoff_baseline_views.xml",
+        "views/kickoff_menus.xml",
+        "report/kickoff_reports.xml",
     ],
     "demo": [],
     "assets": {},
