@@ -440,6 +440,10 @@ class ScmProjectKickoff(models.Model):
                 }
             )
             project._scm_set_phase("research")
+            kickoff.sudo().activity_feedback(
+                ["mail.mail_activity_data_todo"],
+                feedback=_("Kick-off completed."),
+            )
             project.message_post(
                 body=_("Kick-off completed: the research phase begins.")
             )

@@ -60,7 +60,16 @@ class ProjectProject(models.Model):
         Kickoff = self.env["scm.project.kickoff"].sudo()
         for project in self.filtered("scm_contract_id"):
             if not Kickoff.search_count([("project_id", "=", project.id)]):
-                Kickoff.create({"project_id": project.id})
+                kickoff = Kickoff.create({"project_id": project.id})
+                if project.user_id:
+                    kickoff.activity_schedule(
+                        "mail.mail_activity_data_todo",
+                        summary=_(
+                            "Prepare the kick-off of %(project)s",
+                            project=project.display_name,
+                        ),
+                        user_id=project.user_id.id,
+                    )
 
     # -- PRJ-RES-06 ---
     def _scm_phased_transition_missing(self):

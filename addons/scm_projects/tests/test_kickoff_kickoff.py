@@ -42,6 +42,7 @@ class TestKickoffKickoff(KickoffCase):
         it earlier, nobody else; a project has one kick-off."""
         self.assertEqual(len(self.kickoff), 1)
         self.assertEqual(self.kickoff.state, "preparation")
+        self.assertEqual(self.kickoff.activity_ids.user_id, self.pm)
         self.project._scm_set_phase("kickoff")
         self.assertEqual(len(self.project.scm_kickoff_ids), 1)
         other = self.make_project(title="汉江项目 启动")
@@ -253,6 +254,7 @@ class TestKickoffKickoff(KickoffCase):
             kickoff.with_user(self.wh_consultant).action_complete()
         kickoff.action_complete()
         self.assertEqual(kickoff.state, "done")
+        self.assertFalse(kickoff.activity_ids)
         self.assertEqual(self.project.scm_phase, "research")
 
     def test_prj_kick_06_completion_waits_for_the_plans(self):

@@ -1,7 +1,7 @@
 from datetime import date
 
 from odoo.exceptions import AccessError, UserError, ValidationError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .kickoff_common import KickoffCase
 
@@ -364,3 +364,49 @@ class TestKickoffResearch(KickoffCase):
             meeting.with_user(self.pm).write({"venue": "改"})
         with self.assertRaises(UserError):
             self.new_meeting()
+
+    # -- the web client's forms ---------------------------------------------------
+    def test_prj_res_forms_open_for_the_team(self):
+        """The consultant records a meeting with its items, a material and a
+        baseline through their forms; the provider's signature goes through
+        the customer-signature wizard."""
+        Meeting = self.as_client(self.env["scm.project.meeting"], self.wh_consultant)
+        with Form(Meeting.with_context(default_project_id=self.project.id)) as form:
+            form.name = "仓储部现场跟踪"
+            form.meeting_type = "tracking"
+            form.department = "仓储部"
+            form.duration_days = 1
+            form.recorder_id = self.wh_consultant
+            form.minutes = "跟踪出库单据流转。"
+            with form.item_ids.new() as item:
+                item.description = "出库单一式四联"
+            self.assertTrue(form.duration_warning)
+        meeting = form.record
+        self.assertEqual(meeting.item_ids.description, "出库单一式四联")
+        Material = self.as_client(self.Material, self.wh_consultant)
+        with Form(Material.with_context(default_project_id=self.project.id)) as form:
+            form.name = "仓库盘点表"
+            form.department = "仓储部"
+            form.provider_id = self.sales_head
+        material = form.record
+        self.assertEqual(material.number, "仓储部-001")
+        action = material.action_open_customer_sign()
+        wizard = (
+            self.env[action["res_model"]]
+            .with_user(self.wh_consultant)
+            .with_context(**action["context"])
+            .create({"signatory": "李经理"})
+        )
+        wizard.action_confirm()
+        self.assertTrue(material.customer_signed)
+        self.assertFalse(material.received)
+        Baseline = self.as_client(self.Baseline, self.wh_consultant)
+        with Form(Baseline.with_context(default_project_id=self.project.id)) as form:
+            form.name = "销售出库"
+            form.department = "销售部"
+            form.date_from = date(2026, 11, 2)
+            form.date_to = date(2026, 11, 6)
+            form.test_base = 3
+            form.total_minutes = 0.672
+            self.assertAlmostEqual(form.average_minutes, 0.224, places=3)
+        self.assertTrue(form.record.id)
