@@ -25,6 +25,56 @@ class ProjectProject(models.Model):
         "scm.project.baseline", "project_id", string="Baselines"
     )
 
+    scm_research_material_count = fields.Integer(
+        compute="_compute_scm_research_counts", string="Materials"
+    )
+    scm_meeting_count = fields.Integer(
+        compute="_compute_scm_research_counts", string="Meetings"
+    )
+    scm_baseline_count = fields.Integer(
+        compute="_compute_scm_research_counts", string="Baselines Recorded"
+    )
+
+    def _compute_scm_research_counts(self):
+        counts = {}
+        for model, name in (
+            ("scm.project.research.material", "scm_research_material_count"),
+            ("scm.project.meeting", "scm_meeting_count"),
+            ("scm.project.baseline", "scm_baseline_count"),
+        ):
+            counts[name] = dict(
+                self.env[model]._read_group(
+                    [("project_id", "in", self.ids)], ["project_id"], ["__count"]
+                )
+            )
+        for project in self:
+            for name, by_project in counts.items():
+                project[name] = by_project.get(project._origin, 0)
+
+    def _scm_open_documents(self, model, name):
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": name,
+            "res_model": model,
+            "view_mode": "list,form",
+            "domain": [("project_id", "=", self.id)],
+            "context": {"default_project_id": self.id},
+        }
+
+    def action_scm_open_research_materials(self):
+        return self._scm_open_documents(
+            "scm.project.research.material", _("Research Materials")
+        )
+
+    def action_scm_open_meetings(self):
+        return self._scm_open_documents(
+            "scm.project.meeting", _("Meetings and Minutes")
+        )
+
+    def action_scm_open_baselines(self):
+        return self._scm_open_documents("scm.project.baseline", _("Baselines"))
+
     # -- team (PRJ-KICK-02/03) ---
     def _scm_group_leader(self):
         """The customer's leading-group leader: the contact of the active

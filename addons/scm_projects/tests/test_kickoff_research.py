@@ -410,3 +410,16 @@ class TestKickoffResearch(KickoffCase):
             form.total_minutes = 0.672
             self.assertAlmostEqual(form.average_minutes, 0.224, places=3)
         self.assertTrue(form.record.id)
+        project = self.as_client(self.project, self.wh_consultant)
+        self.assertEqual(
+            (
+                project.scm_research_material_count,
+                project.scm_meeting_count,
+                project.scm_baseline_count,
+            ),
+            (1, 1, 1),
+        )
+        action = project.action_scm_open_meetings()
+        self.assertEqual(
+            self.env[action["res_model"]].search(action["domain"]), meeting
+        )
