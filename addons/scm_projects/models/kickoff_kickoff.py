@@ -164,7 +164,9 @@ class ScmProjectKickoff(models.Model):
 
     @api.depends(
         "project_id.scm_member_ids.role",
+        "project_id.scm_member_ids.side",
         "project_id.scm_member_ids.active",
+        "project_id.scm_member_ids.customer_contact_id",
         "project_id.user_id",
     )
     def _compute_team(self):

@@ -148,10 +148,26 @@ class ScmProjectMeeting(models.Model):
 
     def _compute_pm_signed(self):
         for meeting in self:
-            meeting.pm_signed = any(
-                s.slot == "pm" and s.state == "signed"
-                for s in meeting.sudo().scm_signature_ids
+            meeting.pm_signed = meeting._scm_pm_has_signed()
+
+    def _scm_pm_has_signed(self):
+        """Read from the signatures themselves, not from a cached field: a
+        step may have signed earlier in the same transaction."""
+        self.ensure_one()
+        if not self.id:
+            return False
+        return bool(
+            self.env["scm.signature"]
+            .sudo()
+            .search_count(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "=", self.id),
+                    ("slot", "=", "pm"),
+                    ("state", "=", "signed"),
+                ]
             )
+        )
 
     # -- constraints ---
     @api.constrains(
@@ -248,7 +264,11 @@ class ScmProjectMeeting(models.Model):
     def _scm_check_editable(self):
         """The minutes change only while no side has signed them."""
         for meeting in self:
-            if meeting.state != "draft" or meeting.pm_signed or meeting.customer_signed:
+            if (
+                meeting.state != "draft"
+                or meeting.customer_signed_date
+                or meeting._scm_pm_has_signed()
+            ):
                 raise UserError(
                     _(
                         "%(doc)s is signed or sent: its minutes are no longer changed.",

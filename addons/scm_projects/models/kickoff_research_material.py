@@ -109,10 +109,26 @@ class ScmProjectResearchMaterial(models.Model):
 
     def _compute_pm_signed(self):
         for material in self:
-            material.pm_signed = any(
-                s.slot == "pm" and s.state == "signed"
-                for s in material.sudo().scm_signature_ids
+            material.pm_signed = material._scm_pm_has_signed()
+
+    def _scm_pm_has_signed(self):
+        """Read from the signatures themselves, not from a cached field: a
+        step may have signed earlier in the same transaction."""
+        self.ensure_one()
+        if not self.id:
+            return False
+        return bool(
+            self.env["scm.signature"]
+            .sudo()
+            .search_count(
+                [
+                    ("res_model", "=", self._name),
+                    ("res_id", "=", self.id),
+                    ("slot", "=", "pm"),
+                    ("state", "=", "signed"),
+                ]
             )
+        )
 
     @api.depends("number", "name")
     def _compute_display_name(self):
@@ -185,7 +201,7 @@ class ScmProjectResearchMaterial(models.Model):
                 )
             if vals.keys() & CONTENT_FIELDS:
                 for material in self:
-                    if material.pm_signed or material.customer_signed:
+                    if material.customer_signed_date or material._scm_pm_has_signed():
                         raise UserError(
                             _(
                                 "The receipt of %(doc)s is signed: the material is "

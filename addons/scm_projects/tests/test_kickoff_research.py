@@ -201,6 +201,7 @@ class TestKickoffResearch(KickoffCase):
         )
         with self.assertRaises(UserError):
             meeting.with_user(self.wh_consultant).action_sign_pm()
+        self.assertFalse(meeting.pm_signed)
         meeting.action_sign_pm()
         with self.assertRaises(UserError):
             meeting.write({"minutes": "改写纪要"})
