@@ -352,15 +352,29 @@ class ScmProjectKickoff(models.Model):
                 missing.append(_("the meeting time"))
             if not (kickoff.meeting_venue or "").strip():
                 missing.append(_("the venue chosen by the customer"))
-            if not kickoff.customer_attendee_ids:
+            # Whether they are set, not whether the user may read each
+            # contact (the customer file's rules decide that).
+            if not kickoff.sudo().customer_attendee_ids:
                 missing.append(_("the customer's attendees"))
-            if not kickoff.aa_attendee_ids:
+            if not kickoff.sudo().aa_attendee_ids:
                 missing.append(_("the AA team members attending"))
             if missing:
                 raise UserError(
                     _(
                         "Set %(missing)s of the kick-off meeting (PRJ-KICK-04).",
                         missing=", ".join(missing),
+                    )
+                )
+            team = project.user_id | project.scm_member_user_ids
+            outside = kickoff.sudo().aa_attendee_ids - team
+            if outside:
+                raise UserError(
+                    _(
+                        "%(names)s are not on the AA team of %(project)s: the "
+                        "kick-off is attended by the team's main members "
+                        "(PRJ-KICK-04).",
+                        names=", ".join(outside.mapped("name")),
+                        project=project.display_name,
                     )
                 )
             now = fields.Datetime.now()

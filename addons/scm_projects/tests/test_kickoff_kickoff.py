@@ -219,7 +219,48 @@ class TestKickoffKickoff(KickoffCase):
             kickoff.action_meeting_held()
         with self.assertRaises(ValidationError):
             kickoff.write({"customer_attendee_ids": [(4, self.outsider.id)]})
+        kickoff.write(
+            {
+                "meeting_datetime": self.past(hours=2),
+                "aa_attendee_ids": [(4, self.users["mrd.analyst"].id)],
+            }
+        )
+        with self.assertRaisesRegex(UserError, "AA team"):
+            kickoff.action_meeting_held()
         self.assertEqual(kickoff.state, "preparation")
+
+    def test_prj_kick_04_hq_project_kicked_off_by_mcd(self):
+        """An HQ project's PM is MCD's manager: MCD's manager holds and
+        completes its kick-off, the branch's manager does not."""
+        project = self.make_project(
+            company_id=self.hq.id, partner_id=self.lingnan.id, title="岭南 HQ 启动"
+        )
+        project._scm_set_phase("kickoff")
+        kickoff = project.scm_kickoff_ids
+        leader = (
+            self.env["res.partner"]
+            .sudo()
+            .create({"name": "岭南 陈总", "parent_id": self.lingnan.id})
+        )
+        self.add_member(project, "customer", "group_leader", contact=leader)
+        self.pay(project.scm_contract_id, 10000)
+        mcd = self.mcd_manager
+        # Who reads the customer's contacts is the customer file's business
+        # (scm_sales); the contact is linked as set-up data.
+        kickoff.sudo().write({"customer_attendee_ids": [(6, 0, leader.ids)]})
+        self.as_client(kickoff, mcd).write(
+            {
+                "briefing_date": self.today(),
+                "briefing_attendees": "陈总",
+                "meeting_datetime": self.past(hours=1),
+                "meeting_venue": "岭南会议室",
+                "aa_attendee_ids": [(6, 0, mcd.ids)],
+            }
+        )
+        with self.assertRaises(UserError):
+            self.as_client(kickoff, self.pm).action_meeting_held()
+        self.as_client(kickoff, mcd).action_meeting_held()
+        self.assertEqual(kickoff.state, "held")
 
     # -- PRJ-KICK-06 --------------------------------------------------------------
     def test_prj_kick_06_completion_needs_minutes_to_the_group_leader(self):
