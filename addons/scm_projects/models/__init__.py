@@ -42,3 +42,10 @@ from . import network_equipment_change
 from . import network_equipment_change_line
 from . import network_work_order
 from . import network_disc_request
+# kickoff: kick-off, research materials, meetings and minutes, baselines
+from . import kickoff_kickoff
+from . import kickoff_meeting
+from . import kickoff_meeting_item
+from . import kickoff_research_material
+from . import kickoff_baseline
+from . import kickoff_project

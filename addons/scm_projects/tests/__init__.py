@@ -14,3 +14,5 @@ from . import test_runin_security
 from . import test_network_equipment
 from . import test_network_service
 from . import test_network_disc
+from . import test_kickoff_kickoff
+from . import test_kickoff_research
