@@ -20,6 +20,12 @@
         "wizard/scm_project_customer_sign_views.xml",
         "views/scm_projects_menus.xml",
         # [areas] each area appends its own block below
+        # initiation
+        "security/ir.model.access-initiation.csv",
+        "security/initiation_rules.xml",
+        "wizard/initiation_execution_verify_views.xml",
+        "views/initiation_views.xml",
+        "report/initiation_reports.xml",
     ],
     "demo": [],
     "assets": {},
