@@ -8,32 +8,47 @@ class ScmProjectMember(models.Model):
 
     _inherit = "scm.project.member"
 
+    @api.model
+    def _scm_needs_coordination(self, project, user, department=None):
+        """Whether `user` (of `department`) comes from an HQ unit to work on
+        a branch's `project`: the unit's manager assigns them through a
+        coordination request."""
+        project = project.sudo()
+        user = user.sudo()
+        hq = self.env["res.company"]._scm_hq()
+        if (
+            not project
+            or not user
+            or project.company_id == hq
+            or user == project.user_id
+            or user._scm_is_member_of_company(project.company_id)
+        ):
+            return False
+        return bool(department) or user.company_id == hq
+
+    def _scm_coordination_error(self, project, user):
+        return UserError(
+            _(
+                "%(user)s works in an HQ unit: they join the team of %(project)s "
+                "through a coordination request answered by their unit "
+                "(SUP-EPM-03).",
+                user=user.sudo().name,
+                project=project.sudo().display_name,
+            )
+        )
+
     @api.model_create_multi
     def create(self, vals_list):
         if not self.env.su:
-            hq = self.env["res.company"]._scm_hq()
+            Project = self.env["project.project"]
+            Users = self.env["res.users"]
+            Department = self.env["hr.department"]
             for vals in vals_list:
                 if vals.get("side", "aa") != "aa" or not vals.get("user_id"):
                     continue
-                project = (
-                    self.env["project.project"].browse(vals.get("project_id")).sudo()
-                )
-                user = self.env["res.users"].browse(vals["user_id"]).sudo()
-                if (
-                    not project
-                    or project.company_id == hq
-                    or user == project.user_id
-                    or user._scm_is_member_of_company(project.company_id)
-                ):
-                    continue
-                if vals.get("department_id") or user.company_id == hq:
-                    raise UserError(
-                        _(
-                            "%(user)s works in an HQ unit: they join the team of "
-                            "%(project)s through a coordination request answered "
-                            "by their unit (SUP-EPM-03).",
-                            user=user.name,
-                            project=project.display_name,
-                        )
-                    )
+                project = Project.browse(vals.get("project_id"))
+                user = Users.browse(vals["user_id"])
+                department = Department.browse(vals.get("department_id"))
+                if self._scm_needs_coordination(project, user, department):
+                    raise self._scm_coordination_error(project, user)
         return super().create(vals_list)

@@ -91,8 +91,9 @@ class ScmProjectMemberChange(models.Model):
             return True
         if member.department_id and user in member.department_id.manager_id.user_id:
             return True
+        hq = self.env["res.company"]._scm_hq()
         branch = member.user_id.company_id or project.company_id
-        return branch.sudo().scm_manager_id == user
+        return branch != hq and branch.sudo().scm_manager_id == user
 
     # -- guard ----------------------------------------------------------------------
     @api.model_create_multi
@@ -168,6 +169,19 @@ class ScmProjectMemberChange(models.Model):
                         member=member.display_name,
                     )
                 )
+            Member = self.env["scm.project.member"]
+            if change.new_user_id and Member._scm_needs_coordination(
+                project, change.new_user_id, member.department_id
+            ):
+                # The unit's manager replaces their own person; anyone else
+                # asks the unit (SUP-EPM-03).
+                unit = member.department_id.sudo()
+                if not (
+                    unit
+                    and self.env.user in unit.manager_id.user_id
+                    and change.new_user_id._scm_is_member_of_unit(unit)
+                ):
+                    raise Member._scm_coordination_error(project, change.new_user_id)
             member.write({"active": False, "date_to": change.change_date})
             new_member = self.env["scm.project.member"]
             if change.new_user_id:

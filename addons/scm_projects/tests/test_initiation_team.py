@@ -225,6 +225,24 @@ class TestInitiationMemberChange(InitiationCase):
         change.with_user(self.mrd_manager).action_scm_record()
         self.assertFalse(member.active)
 
+    def test_prj_init_05_replacement_from_hq_needs_its_unit(self):
+        """PRJ-INIT-05 / SUP-EPM-03: the PM does not bring in an HQ person
+        as a replacement; the unit's manager replaces their own person."""
+        member = self.add_member(self.project, self.wh_consultant, by=self.wh_manager)
+        change = self.new_change(member, new_user=self.mrd_analyst)
+        with self.assertRaises(UserError):
+            change.action_scm_record()
+        self.assertTrue(member.active)
+        analyst = self.add_member(
+            self.project,
+            self.mrd_analyst,
+            role="requirement",
+            department_id=self.dept_mrd.id,
+        )
+        change = self.new_change(analyst, self.mrd_manager, new_user=self.mrd_manager)
+        change.with_user(self.mrd_manager).action_scm_record()
+        self.assertEqual(change.new_member_id.department_id, self.dept_mrd)
+
     def test_prj_init_05_pm_change_through_the_team_change(self):
         """PRJ-INIT-05: a new PM takes over through a team change only."""
         pm_member = self.add_member(self.project, self.wh_manager, role="pm")
