@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .common import ScmProjectsCase
 
@@ -111,11 +111,18 @@ class TestInitiationNotice(InitiationCase):
         """PRJ-INIT-03: PM, work content, working time, PM's powers and the
         team are required to issue the notice."""
         notice = self.notice
-        with self.assertRaises(UserError) as error:
+        missing = notice.with_context(lang="en_US")._scm_missing_content()
+        self.assertEqual(
+            missing,
+            [
+                "the work content",
+                "the working time",
+                "the PM's powers and responsibilities",
+                "the project team",
+            ],
+        )
+        with self.assertRaises(UserError):
             self.issue(notice)
-        message = str(error.exception)
-        for label in ("work content", "working time", "powers", "project team"):
-            self.assertIn(label, message)
         self.assertEqual(notice.state, "draft")
         self.assertEqual(self.project.scm_phase, "initiation")
         # The team alone is still not enough.
@@ -125,6 +132,20 @@ class TestInitiationNotice(InitiationCase):
         self.fill(notice)
         self.issue(notice)
         self.assertEqual(notice.state, "issued")
+
+    def test_prj_init_03_appointed_pm_required(self):
+        """PRJ-INIT-03: no notice without an appointed PM."""
+        project = self.make_project(title="无项目经理")
+        notice = project.scm_initiation_ids
+        self.fill(notice)
+        project.sudo().write({"user_id": False})
+        self.assertIn(
+            "the appointed project manager",
+            notice.with_context(lang="en_US")._scm_missing_content(),
+        )
+        with self.assertRaises(UserError):
+            notice.sudo().action_scm_issue()
+        self.assertEqual(notice.state, "draft")
 
     def test_prj_trk_02_prj_init_02_branch_pm_copies_and_filing(self):
         """PRJ-TRK-02: issuing creates the copies for MSD, Finance, Audit and
@@ -321,6 +342,19 @@ class TestInitiationNotice(InitiationCase):
             Notice.create({"project_id": project.id, "state": "issued"})
         with self.assertRaises(UserError):
             notice.with_user(self.wh_manager).unlink()
+
+    def test_notice_form_in_the_web_client(self):
+        """The PM fills the notice in the web client."""
+        self.add_member(self.project, self.wh_consultant, by=self.wh_manager)
+        with Form(self.as_client(self.notice, self.wh_manager)) as form:
+            form.work_content = "实施内容"
+            form.date_start = fields.Date.today()
+            form.date_end = fields.Date.today() + timedelta(days=90)
+            form.pm_powers = "全权负责"
+        self.issue(self.notice)
+        self.assertEqual(self.notice.state, "issued")
+        # The auditor opens it.
+        Form(self.as_client(self.notice, self.auditor))
 
     def test_initiation_notice_pdf_renders(self):
         """The notice prints (FORMS.md 47)."""

@@ -2,7 +2,7 @@ from datetime import timedelta
 
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .test_initiation_notice import InitiationCase
 
@@ -126,6 +126,25 @@ class TestInitiationCoordination(InitiationCase):
             )
         member = self.add_member(self.project, self.wh_consultant2, by=self.wh_manager)
         self.assertTrue(member)
+
+    def test_sup_epm_03_forms_in_the_web_client(self):
+        """The PM fills the form in the web client; MRD's manager answers in
+        it without seeing the rest of the project."""
+        Request = self.as_client(self.env["scm.project.coordination"], self.wh_manager)
+        with Form(Request) as form:
+            form.project_id = self.project
+            form.department_id = self.dept_mrd
+            form.role = "requirement"
+            form.work = "需求调研"
+            form.date_from = fields.Date.today()
+            form.date_to = fields.Date.today() + timedelta(days=10)
+        request = form.record
+        request.action_scm_request()
+        with Form(self.as_client(request, self.mrd_manager)) as answer:
+            answer.assignee_id = self.mrd_analyst
+            answer.answer_note = "指派分析员"
+        self.as_client(request, self.mrd_manager).action_scm_assign()
+        self.assertEqual(request.member_id.user_id, self.mrd_analyst)
 
     def test_coordination_form_pdf_renders(self):
         """The task coordination form prints (FORMS.md S8)."""
@@ -282,7 +301,12 @@ class TestInitiationExecutionSheet(InitiationCase):
         quality against the agreed delivery date); the sheet is archived with
         the contract."""
         blocker = "the execution sheet is not verified by MCD"
-        self.assertTrue(any(blocker in b for b in self.project._scm_closing_blockers()))
+        self.assertTrue(
+            any(
+                blocker in b
+                for b in self.project.with_context(lang="en_US")._scm_closing_blockers()
+            )
+        )
         sheet = self.project.scm_execution_sheet_ids
         today = fields.Date.today()
         args = (today, today - timedelta(days=1), "good", "按期完成")
@@ -303,7 +327,10 @@ class TestInitiationExecutionSheet(InitiationCase):
         self.assertEqual(sheet.completion_quality, "good")
         self.assertFalse(sheet.completed_late)
         self.assertFalse(
-            any(blocker in b for b in self.project._scm_closing_blockers())
+            any(
+                blocker in b
+                for b in self.project.with_context(lang="en_US")._scm_closing_blockers()
+            )
         )
         contract = self.project.scm_contract_id.sudo()
         self.assertTrue(
