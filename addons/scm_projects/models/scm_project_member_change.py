@@ -132,8 +132,18 @@ class ScmProjectMemberChange(models.Model):
         return super().write(vals)
 
     def unlink(self):
-        if not self.env.su and any(c.state != "draft" for c in self):
-            raise UserError(_("A recorded team change is never deleted."))
+        if not self.env.su:
+            for change in self:
+                if change.state != "draft":
+                    raise UserError(_("A recorded team change is never deleted."))
+                if not change._scm_may_record(self.env.user):
+                    raise UserError(
+                        _(
+                            "Only the member's unit or branch manager or the "
+                            "project manager may delete %(doc)s.",
+                            doc=change.display_name,
+                        )
+                    )
         return super().unlink()
 
     @api.constrains("member_id", "project_id")
@@ -201,6 +211,8 @@ class ScmProjectMemberChange(models.Model):
                     project.message_subscribe(
                         partner_ids=change.new_user_id.partner_id.ids
                     )
+                    # MCD tracks the project once it has a PM (PRJ-TRK-04).
+                    project._scm_ensure_execution_sheet()
             change._scm_step_write(
                 {
                     "state": "recorded",

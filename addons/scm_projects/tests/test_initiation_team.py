@@ -228,6 +228,8 @@ class TestInitiationMemberChange(InitiationCase):
         with self.assertRaises(UserError):
             self.as_client(change, self.wh_consultant).action_scm_record()
         with self.assertRaises(UserError):
+            self.as_client(change, self.wh_consultant).unlink()
+        with self.assertRaises(UserError):
             self.as_client(change, self.wh_manager).write({"state": "notified"})
         self.assertTrue(member.active)
 
