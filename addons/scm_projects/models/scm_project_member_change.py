@@ -213,6 +213,7 @@ class ScmProjectMemberChange(models.Model):
                     )
                     # MCD tracks the project once it has a PM (PRJ-TRK-04).
                     project._scm_ensure_execution_sheet()
+                    change._scm_hand_over_initiation(project)
             change._scm_step_write(
                 {
                     "state": "recorded",
@@ -240,6 +241,20 @@ class ScmProjectMemberChange(models.Model):
                 partner_ids=mcd.partner_id.ids,
             )
         return True
+
+    def _scm_hand_over_initiation(self, project):
+        """A notice still to issue is owed by the new PM, by the same due
+        time (PRJ-INIT-01)."""
+        self.ensure_one()
+        for notice in project.scm_initiation_ids.filtered(lambda n: n.state == "draft"):
+            owed = notice._scm_deadlines("PRJ-INIT-01")
+            if owed and owed.user_id != project.user_id:
+                start = owed[0].start_date
+                name = owed[0].name
+                notice._scm_deadline_cancel("PRJ-INIT-01")
+                notice._scm_deadline_open(
+                    "PRJ-INIT-01", name, project.user_id, 2, start=start
+                )
 
     def _scm_team_department_partners(self):
         """Who hears MCD's onward notice: the project's branch manager, the

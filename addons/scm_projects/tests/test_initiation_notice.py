@@ -240,6 +240,8 @@ class TestInitiationNotice(InitiationCase):
         initiation (SUP-EPM-01): no notice here, and none may be issued."""
         project = self.make_project(contract_type="network", title="网络工程")
         self.assertFalse(project.scm_initiation_ids)
+        # MCD tracks it all the same (PRJ-TRK-01).
+        self.assertTrue(project.scm_execution_sheet_ids)
         notice = (
             self.env["scm.project.initiation"].sudo().create({"project_id": project.id})
         )

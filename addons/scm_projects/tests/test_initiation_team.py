@@ -271,10 +271,16 @@ class TestInitiationMemberChange(InitiationCase):
             self.as_client(self.project, self.wh_manager).write(
                 {"user_id": self.wh_consultant2.id}
             )
+        owed = self.notice.scm_deadline_ids
         change = self.new_change(pm_member, new_user=self.wh_consultant2)
         change.action_scm_record()
         self.assertEqual(self.project.user_id, self.wh_consultant2)
         self.assertEqual(change.new_member_id.role, "pm")
+        # The notice still to issue is owed by the new PM, by the same time.
+        self.assertEqual(owed.state, "cancel")
+        handed = self.notice.scm_deadline_ids.filtered(lambda d: d.state == "open")
+        self.assertEqual(handed.user_id, self.wh_consultant2)
+        self.assertEqual(handed.due_date, owed.due_date)
 
 
 @tagged("post_install", "-at_install")
