@@ -7,6 +7,7 @@ from . import project_milestone
 from . import scm_project_member
 from . import scm_contract
 from . import scm_contract_milestone
+
 # [areas] each area appends its own imports below
 # initiation: the initiation notice, coordination requests, team changes,
 # the execution status sheet (PRJ-INIT-01..05, PRJ-TRK-01/02/04/10, SUP-EPM-03)
