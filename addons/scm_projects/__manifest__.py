@@ -49,6 +49,12 @@
         "views/kickoff_baseline_views.xml",
         "views/kickoff_menus.xml",
         "report/kickoff_reports.xml",
+        # initiation
+        "security/ir.model.access-initiation.csv",
+        "security/initiation_rules.xml",
+        "wizard/initiation_execution_verify_views.xml",
+        "views/initiation_views.xml",
+        "report/initiation_reports.xml",
     ],
     "demo": [],
     "assets": {},

@@ -49,3 +49,11 @@ from . import kickoff_meeting_item
 from . import kickoff_research_material
 from . import kickoff_baseline
 from . import kickoff_project
+# initiation: the initiation notice, coordination requests, team changes,
+# the execution status sheet (PRJ-INIT-01..05, PRJ-TRK-01/02/04/10, SUP-EPM-03)
+from . import scm_project_initiation
+from . import scm_project_coordination
+from . import scm_project_member_change
+from . import scm_project_execution_sheet
+from . import initiation_project_project
+from . import initiation_project_member

@@ -16,3 +16,5 @@ from . import test_network_service
 from . import test_network_disc
 from . import test_kickoff_kickoff
 from . import test_kickoff_research
+from . import test_initiation_notice
+from . import test_initiation_team

@@ -113,7 +113,9 @@ class TestProjectCore(ScmProjectsCase):
         project = self.as_client(self.project, self.qc_manager)
         with self.assertRaises(AccessError):
             project.read(["name"])
-        self.project.with_user(self.wh_manager).write(
+        # An HQ unit's member joins a branch's team through the coordination
+        # request its manager answers (SUP-EPM-03), whose step adds them.
+        self.project.sudo().write(
             {
                 "scm_member_ids": [
                     (
