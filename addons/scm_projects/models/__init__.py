@@ -19,6 +19,7 @@ from . import closing_project_closing
 from . import closing_project_closing_line
 from . import closing_project_project
 from . import closing_scm_contract
+
 # runin: run-in faults, suggestions, needs, free reports, monitoring, training
 from . import runin_priority_mixin
 from . import runin_project
@@ -34,6 +35,7 @@ from . import runin_operator_assessment
 from . import runin_operator_assessment_line
 from . import runin_report_operator_certificate
 from . import runin_report_enterprise_certificate
+
 # network: technical service, network engineering, discs
 from . import network_project_project
 from . import network_equipment
@@ -42,6 +44,7 @@ from . import network_equipment_change
 from . import network_equipment_change_line
 from . import network_work_order
 from . import network_disc_request
+
 # kickoff: kick-off, research materials, meetings and minutes, baselines
 from . import kickoff_kickoff
 from . import kickoff_meeting
@@ -49,6 +52,7 @@ from . import kickoff_meeting_item
 from . import kickoff_research_material
 from . import kickoff_baseline
 from . import kickoff_project
+
 # initiation: the initiation notice, coordination requests, team changes,
 # the execution status sheet (PRJ-INIT-01..05, PRJ-TRK-01/02/04/10, SUP-EPM-03)
 from . import scm_project_initiation

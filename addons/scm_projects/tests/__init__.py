@@ -5,6 +5,7 @@ from . import test_closing_acceptance
 from . import test_closing_collection
 from . import test_closing_handover
 from . import test_closing_closing
+
 # runin
 from . import test_runin_fault
 from . import test_runin_quota
