@@ -20,6 +20,12 @@
         "wizard/scm_project_customer_sign_views.xml",
         "views/scm_projects_menus.xml",
         # [areas] each area appends its own block below
+        # elements
+        "security/ir.model.access-elements.csv",
+        "security/elements_rules.xml",
+        "views/elements_element_views.xml",
+        "views/elements_documents_views.xml",
+        "report/elements_reports.xml",
     ],
     "demo": [],
     "assets": {},

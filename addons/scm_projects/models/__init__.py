@@ -8,3 +8,10 @@ from . import scm_project_member
 from . import scm_contract
 from . import scm_contract_milestone
 # [areas] each area appends its own imports below
+# elements
+from . import elements_project
+from . import elements_element
+from . import elements_supplement_request
+from . import elements_memorandum
+from . import elements_init_checklist
+from . import elements_init_checklist_line
