@@ -1,16 +1,19 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools.translate import LazyTranslate
+
+_lt = LazyTranslate(__name__)
 
 STAGES = [("draft", "Being Checked"), ("completed", "Initialisation Completed")]
 # The data a customer usually enters to initialise the system; the checker
 # adds or removes lines.
 DEFAULT_ITEMS = (
-    "Organisation, departments and staff",
-    "Customers and suppliers",
-    "Products, styles, colours and sizes",
-    "Warehouses and opening stock",
-    "Prices and discounts",
-    "Opening receivables and payables",
+    _lt("Organisation, departments and staff"),
+    _lt("Customers and suppliers"),
+    _lt("Products, styles, colours and sizes"),
+    _lt("Warehouses and opening stock"),
+    _lt("Prices and discounts"),
+    _lt("Opening receivables and payables"),
 )
 
 

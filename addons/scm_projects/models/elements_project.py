@@ -90,6 +90,20 @@ class ProjectProject(models.Model):
             documents = documents.filtered(lambda e: e.element_type == element_type)
         return documents
 
+    def _scm_closing_blockers(self):
+        """A project closes with its element documents filed with HQ MCD
+        (PRJ-ELEM-08)."""
+        blockers = super()._scm_closing_blockers()
+        unfiled = self._scm_element_documents().filtered(lambda e: e.stage != "filed")
+        if unfiled:
+            blockers.append(
+                _(
+                    "Element documents not yet filed with HQ MCD: %(docs)s.",
+                    docs=", ".join(unfiled.mapped("display_name")),
+                )
+            )
+        return blockers
+
     def action_scm_generate_elements(self):
         self.ensure_one()
         return self.env["scm.project.element"]._scm_action_generate(self)

@@ -116,7 +116,14 @@ class TestElementsDocuments(ScmElementsCase):
             )
         with self.assertRaises(ValidationError):
             self.new_memo(new_completion_date=first)
-        memo = self.new_memo(thank_you_letter="<p>感谢贵公司的支持与配合。</p>")
+        with Form(self.as_client(self.Memo, self.pm)) as form:
+            form.project_id = self.project
+            form.name = "系统初始化延期备忘录"
+            form.reason = "客户期初数据录入延迟，双方协商完工日期顺延。"
+            form.customer_lead_id = self.customer_lead
+            form.new_completion_date = self.today() + timedelta(days=60)
+            form.thank_you_letter = "<p>感谢贵公司的支持与配合。</p>"
+        memo = form.record
         with self.assertRaises(UserError):
             memo.action_sign_pm()
         memo.action_send_for_signature()

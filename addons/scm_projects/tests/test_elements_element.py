@@ -416,3 +416,28 @@ class TestElementsElement(ScmElementsCase):
         self.project._scm_set_phase("closed")
         with self.assertRaises(UserError):
             self.as_client(element, self.wh_consultant).write({"content": "<p>x</p>"})
+
+    def test_prj_elem_08_unfiled_documents_block_closing(self):
+        """PRJ-ELEM-08: the project's closing waits for its element
+        documents to be filed with HQ MCD."""
+        self.assertFalse(self.project._scm_closing_blockers())
+        element = self.generate()
+        self.assertEqual(len(self.project._scm_closing_blockers()), 1)
+        self.to_stage(element, "signed")
+        self.as_client(element, self.pm).action_record_receipt("楚风 刘经理")
+        self.as_client(element, self.pm).action_efile()
+        self.assertFalse(self.project._scm_closing_blockers())
+
+    def test_prj_elem_forms_open_for_author_and_pm(self):
+        """The element form: the author writes the document, the PM reads
+        the project's element documents from the project."""
+        element = self.generate()
+        with Form(self.as_client(element, self.wh_consultant)) as form:
+            form.content = "<p>组织机构调整方案</p>"
+            form.discussion_notes = "讨论结论"
+        self.assertIn("组织机构调整方案", element.content)
+        action = self.as_client(self.project, self.pm).action_scm_open_elements()
+        self.assertEqual(
+            self.Element.with_user(self.pm).search(action["domain"]), element
+        )
+        self.assertEqual(self.project.scm_element_count, 1)
