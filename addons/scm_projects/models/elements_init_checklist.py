@@ -166,3 +166,8 @@ class ScmProjectInitChecklist(models.Model):
                 raise ValidationError(
                     _("The initialisation cannot be completed in the future.")
                 )
+
+    def action_print(self):
+        return self.env.ref(
+            "scm_projects.action_report_scm_project_init_checklist"
+        ).report_action(self)

@@ -1,5 +1,6 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
+from odoo.tools import html2plaintext
 
 STAGES = [
     ("draft", "Draft"),
@@ -201,4 +202,14 @@ class ScmProjectMemorandum(models.Model):
     def action_print(self):
         return self.env.ref(
             "scm_projects.action_report_scm_project_memorandum"
+        ).report_action(self)
+
+    def action_print_letter(self):
+        self.ensure_one()
+        if not html2plaintext(self.thank_you_letter or "").strip():
+            raise UserError(
+                _("%(doc)s has no letter of thanks.", doc=self.display_name)
+            )
+        return self.env.ref(
+            "scm_projects.action_report_scm_project_thank_you_letter"
         ).report_action(self)

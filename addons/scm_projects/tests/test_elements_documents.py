@@ -148,6 +148,10 @@ class TestElementsDocuments(ScmElementsCase):
         )
         self.assertIn("Letter of Thanks", html)
         self.assertIn("感谢贵公司", html)
+        letter = memo.action_print_letter()
+        self.assertEqual(
+            letter["report_name"], "scm_projects.report_scm_project_thank_you_letter"
+        )
         # Without a letter of thanks, on a project without a date yet.
         project = self.make_project(title="无完工日期项目")
         project.scm_member_ids.sudo().create(
@@ -171,6 +175,8 @@ class TestElementsDocuments(ScmElementsCase):
             .decode()
         )
         self.assertNotIn("Letter of Thanks", html)
+        with self.assertRaises(UserError):
+            plain.action_print_letter()
 
     def test_prj_elem_07_memorandum_security(self):
         """Beijing cannot read a Wuhan memorandum; the auditor reads it and
@@ -232,6 +238,15 @@ class TestElementsDocuments(ScmElementsCase):
         self.assertEqual(self.project.scm_runin_start, checklist.completion_date)
         self.assertEqual(self.project.scm_runin_start, self.today())
         self.assertEqual(self.project.scm_phase, "runin")
+        html = (
+            self.env["ir.actions.report"]
+            ._render_qweb_html(
+                "scm_projects.report_scm_project_init_checklist", checklist.ids
+            )[0]
+            .decode()
+        )
+        self.assertIn("Warehouses and opening stock", html)
+        self.assertIn("the free run-in starts that day", html)
         self.assertTrue(self.project.scm_runin_end)
         # Once: the checklist is frozen and the run-in has started.
         with self.assertRaises(UserError):
