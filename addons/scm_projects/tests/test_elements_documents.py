@@ -78,6 +78,18 @@ class TestElementsDocuments(ScmElementsCase):
             )
         with self.assertRaises(UserError):
             request.write({"answered_date": "2026-01-01"})
+        with self.assertRaises(UserError):
+            request.action_cancel()
+        other = Request.create(
+            {
+                "project_id": self.project.id,
+                "name": "解释口径",
+                "description": "调拨单口径",
+                "addressee_id": self.customer_lead.id,
+            }
+        )
+        other.action_cancel()
+        self.assertEqual(other.stage, "cancelled")
 
     # -- PRJ-ELEM-07 ---
     def new_memo(self, **vals):
@@ -222,6 +234,11 @@ class TestElementsDocuments(ScmElementsCase):
             checklist.action_complete_initialisation()
         with self.assertRaises(UserError):
             lines.with_user(self.wh_consultant).write({"checked_by_id": self.pm.id})
+        # Bad input: a checklist without lines checks nothing.
+        lines.with_user(self.wh_consultant).unlink()
+        with self.assertRaises(UserError):
+            self.as_client(checklist, self.pm).action_complete_initialisation()
+        self.assertEqual(checklist.stage, "draft")
 
     def test_prj_sc_07_prj_run_01_runin_starts_at_initialisation(self):
         """PRJ-SC-07 / PRJ-RUN-01: the run-in start is set once and equals
