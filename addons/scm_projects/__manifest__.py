@@ -55,6 +55,12 @@
         "wizard/initiation_execution_verify_views.xml",
         "views/initiation_views.xml",
         "report/initiation_reports.xml",
+        # elements
+        "security/ir.model.access-elements.csv",
+        "security/elements_rules.xml",
+        "views/elements_element_views.xml",
+        "views/elements_documents_views.xml",
+        "report/elements_reports.xml",
     ],
     "demo": [],
     "assets": {},

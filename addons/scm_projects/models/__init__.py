@@ -61,3 +61,10 @@ from . import scm_project_member_change
 from . import scm_project_execution_sheet
 from . import initiation_project_project
 from . import initiation_project_member
+# elements
+from . import elements_project
+from . import elements_element
+from . import elements_supplement_request
+from . import elements_memorandum
+from . import elements_init_checklist
+from . import elements_init_checklist_line
