@@ -61,6 +61,7 @@ from . import scm_project_member_change
 from . import scm_project_execution_sheet
 from . import initiation_project_project
 from . import initiation_project_member
+
 # elements
 from . import elements_project
 from . import elements_element

@@ -19,6 +19,7 @@ from . import test_kickoff_kickoff
 from . import test_kickoff_research
 from . import test_initiation_notice
 from . import test_initiation_team
+
 # elements
 from . import test_elements_documents
 from . import test_elements_element

@@ -1,6 +1,7 @@
 from . import scm_project_customer_sign
 from . import network_equipment_change_decision
 from . import scm_project_execution_verify
+
 # elements (the wizards of the elements area)
 from . import elements_generate
 from . import elements_generate_line
