@@ -20,6 +20,15 @@
         "wizard/scm_project_customer_sign_views.xml",
         "views/scm_projects_menus.xml",
         # [areas] each area appends its own block below
+        # plans
+        "security/ir.model.access-plans.csv",
+        "security/plans_rules.xml",
+        "data/plans_data.xml",
+        "views/plans_project_plan_views.xml",
+        "views/plans_delay_notice_views.xml",
+        "views/plans_task_views.xml",
+        "views/plans_menus.xml",
+        "report/plans_reports.xml",
     ],
     "demo": [],
     "assets": {},
