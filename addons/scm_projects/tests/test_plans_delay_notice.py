@@ -231,3 +231,20 @@ class TestPlansDelayNotice(ScmPlansCase):
             )
         with self.assertRaises(UserError):
             self.as_client(notice, self.pm).write({"state": "done"})
+
+    def test_print_notice(self):
+        """The notice prints with its lines and signature lines."""
+        notice = self.new_notice()
+        self.as_client(notice, self.pm).action_submit()
+        self.as_client(notice, self.pm).action_sign_pm()
+        html, __ = (
+            self.env["ir.actions.report"]
+            .with_user(self.pm)
+            ._render_qweb_html(
+                "scm_projects.action_report_scm_project_delay_notice", notice.ids
+            )
+        )
+        html = html.decode()
+        self.assertIn("调研", html)
+        self.assertIn(notice.name, html)
+        self.assertIn(self.pm.name, html)

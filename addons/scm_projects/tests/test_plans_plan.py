@@ -217,3 +217,33 @@ class TestPlansPlan(ScmPlansCase):
                     "state": "issued",
                 }
             )
+
+    def test_print_plans(self):
+        """The plans print with their lines; the schedule with both sides'
+        signature lines."""
+        overall = self.issued_overall([self.line("现场调研", 1, 5)])
+        html, __ = (
+            self.env["ir.actions.report"]
+            .with_user(self.pm)
+            ._render_qweb_html(
+                "scm_projects.action_report_scm_project_plan", overall.ids
+            )
+        )
+        html = html.decode()
+        self.assertIn("现场调研", html)
+        self.assertIn(overall.name, html)
+        schedule = self.make_plan("schedule", self.pm)
+        self.as_client(schedule, self.pm).action_sign_aa()
+        self.as_client(schedule, self.pm)._scm_record_customer_signature(
+            "客户项目组长", self.today, sealed=True
+        )
+        html, __ = (
+            self.env["ir.actions.report"]
+            .with_user(self.pm)
+            ._render_qweb_html(
+                "scm_projects.action_report_scm_project_plan", schedule.ids
+            )
+        )
+        html = html.decode()
+        self.assertIn("客户项目组长", html)
+        self.assertIn(self.pm.name, html)

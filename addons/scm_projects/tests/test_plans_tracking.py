@@ -106,3 +106,25 @@ class TestPlansTracking(ScmPlansCase):
         assert_constant_list_queries(
             self, PLAN_VS_ACTUAL, self.mcd_manager, self.make_lines
         )
+
+    def test_views_load(self):
+        """The plan-vs-actual action opens its timeline, list, pivot and
+        graph views, and the project form its plans, as the PM."""
+        action = self.env.ref(PLAN_VS_ACTUAL)
+        views = [(view.view_id.id, view.view_mode) for view in action.view_ids]
+        result = (
+            self.env["project.task"]
+            .with_user(self.pm)
+            .get_views(views + [(False, "search")])
+        )
+        self.assertIn("timeline", result["views"])
+        form = (
+            self.env["project.project"].with_user(self.pm).get_views([(False, "form")])
+        )
+        self.assertIn("scm_plan_ids", form["views"]["form"]["arch"])
+        project = self.as_client(self.project, self.pm)
+        self.assertEqual(project.scm_plan_count, 1)
+        self.assertEqual(
+            project.action_scm_open_plans()["domain"],
+            [("project_id", "=", self.project.id)],
+        )
