@@ -319,6 +319,13 @@ class ScmProjectPlan(models.Model):
                         )
                     )
                 plan._scm_check_preparer(_("edit"))
+                if plan._scm_signing_started():
+                    raise UserError(
+                        _(
+                            "%(doc)s is being signed: it no longer changes.",
+                            doc=plan.display_name,
+                        )
+                    )
         if "task_ids" in vals:
             # The plan lines are written by the plan's preparer, checked
             # above; the unit's people need not work the project itself.
@@ -467,6 +474,13 @@ class ScmProjectPlan(models.Model):
                 "required_user_id": seal_keeper.id,
             },
         ]
+
+    def _scm_signing_started(self):
+        self.ensure_one()
+        return bool(
+            self.customer_signed_date
+            or self.sudo().scm_signature_ids.filtered(lambda s: s.state == "signed")
+        )
 
     def action_sign_aa(self):
         """The AA project lead signs the schedule."""

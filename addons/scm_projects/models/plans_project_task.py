@@ -73,6 +73,15 @@ class ProjectTask(models.Model):
             for task in self
         ):
             raise UserError(_("A plan line stays in its project."))
+        if "active" in vals and any(
+            task.sudo().scm_plan_id.state in ISSUED_STATES for task in self
+        ):
+            raise UserError(
+                _(
+                    "A line of an issued plan is kept; a Project Execution "
+                    "Status Notice changes its dates (PRJ-TRK-05)."
+                )
+            )
         moved = set(PLANNED_FIELDS) & vals.keys()
         if not moved:
             return
@@ -116,6 +125,16 @@ class ProjectTask(models.Model):
         if {"scm_actual_end", "scm_actual_start", "scm_planned_end"} & vals.keys():
             self._scm_report_deviations()
         return res
+
+    def unlink(self):
+        if not self.env.su and self.sudo().filtered("scm_plan_id"):
+            raise UserError(
+                _(
+                    "A plan line is removed in its draft plan; the lines of an "
+                    "issued plan are kept."
+                )
+            )
+        return super().unlink()
 
     # -- plan vs actual (PRJ-TRK-07) --------------------------------------------------
     def _scm_deviation_domain(self):

@@ -59,6 +59,10 @@ class TestPlansDelayNotice(ScmPlansCase):
                     "scm_plan_id": self.overall.id,
                 }
             )
+        with self.assertRaises(UserError):
+            self.as_client(self.research, self.pm).unlink()
+        with self.assertRaises(UserError):
+            self.as_client(self.research, self.pm).write({"active": False})
         # The same date again, the actual dates and other fields are free.
         self.as_client(self.research, self.pm).write(
             {

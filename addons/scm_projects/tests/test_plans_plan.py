@@ -144,6 +144,10 @@ class TestPlansPlan(ScmPlansCase):
         with self.assertRaises(UserError):
             self.as_client(schedule, self.wh_consultant).action_sign_aa()
         self.as_client(schedule, self.pm).action_sign_aa()
+        with self.assertRaisesRegex(UserError, "being signed"):
+            self.as_client(schedule, self.pm).write(
+                {"task_ids": [self.line("追加", 1, 2)]}
+            )
         # The Wuhan branch manager keeps the branch's seal.
         self.as_client(schedule, self.wh_manager).action_seal_aa()
         with self.assertRaisesRegex(UserError, "customer"):
