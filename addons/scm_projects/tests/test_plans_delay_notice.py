@@ -1,7 +1,11 @@
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
+from odoo.addons.scm_base.tests.listing import assert_constant_list_queries
+
 from .plans_common import ScmPlansCase
+
+NOTICES = "scm_projects.action_scm_project_delay_notice"
 
 
 @tagged("post_install", "-at_install")
@@ -252,3 +256,40 @@ class TestPlansDelayNotice(ScmPlansCase):
         self.assertIn("调研", html)
         self.assertIn(notice.name, html)
         self.assertIn(self.pm.name, html)
+
+    def make_notices(self, number):
+        """Draft, submitted and late notices on the project's lines."""
+        for index in range(number):
+            notice = self.Notice.sudo().create(
+                {
+                    "project_id": self.project.id,
+                    "scope": "external" if index % 2 else "internal",
+                    "issuer_department_id": self.dept_mrd.id,
+                    "reason": f"顺延 {index}",
+                    "line_ids": [
+                        (
+                            0,
+                            0,
+                            {
+                                "task_id": self.research.id,
+                                "new_planned_end": self.days(12 + index),
+                            },
+                        )
+                    ],
+                }
+            )
+            if index % 3 == 0:
+                notice._scm_step_write(
+                    {"state": "submitted", "notice_date": self.days(9)}
+                )
+
+    def test_notice_list_queries_pm(self):
+        """The notice list costs as many queries for 30 notices as for 3
+        (as the PM)."""
+        assert_constant_list_queries(self, NOTICES, self.pm, self.make_notices)
+
+    def test_notice_list_queries_hq(self):
+        """The same as the MSD Manager at HQ (read only)."""
+        assert_constant_list_queries(
+            self, NOTICES, self.users["msd.manager"], self.make_notices
+        )
