@@ -145,6 +145,21 @@ class TestPlansDelayNotice(ScmPlansCase):
         self.assertEqual(late.task_id, plan.task_ids)
         self.assertEqual(late.days_notice, 1)
         self.assertIn(notice, self.Notice.search([("late", "=", True)]))
+        # A notice after the line's planned end is late too.
+        overdue = self.make_plan("qc", self.qc_manager, [self.line("质检", -6, -3)])
+        self.as_client(overdue, self.qc_manager).action_issue()
+        notice = self.new_notice(
+            lines=[
+                (
+                    0,
+                    0,
+                    {"task_id": overdue.task_ids.id, "new_planned_end": self.days(3)},
+                )
+            ]
+        )
+        self.as_client(notice, self.pm).action_submit()
+        self.assertTrue(notice.late)
+        self.assertEqual(notice.line_ids.days_notice, -3)
 
     def test_notice_bad_input(self):
         """A notice names lines of issued plans with sound new dates."""
