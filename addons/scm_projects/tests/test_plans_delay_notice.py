@@ -1,5 +1,5 @@
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from odoo.addons.scm_base.tests.listing import assert_constant_list_queries
 
@@ -308,3 +308,17 @@ class TestPlansDelayNotice(ScmPlansCase):
         assert_constant_list_queries(
             self, NOTICES, self.users["msd.manager"], self.make_notices
         )
+
+    def test_notice_form(self):
+        """The PM fills the notice in its form, as the web client does."""
+        with Form(self.as_client(self.Notice, self.pm)) as form:
+            form.project_id = self.project
+            form.issuer_department_id = self.dept_mrd
+            form.reason = "客户要求顺延"
+            with form.line_ids.new() as line:
+                line.task_id = self.elements
+                line.new_planned_end = self.days(25)
+        notice = form.record
+        self.assertEqual(notice.line_ids.old_planned_end, self.days(20))
+        self.as_client(notice, self.pm).action_submit()
+        self.assertEqual(notice.line_ids.days_notice, 20)

@@ -1,5 +1,5 @@
 from odoo.exceptions import AccessError, UserError
-from odoo.tests import tagged
+from odoo.tests import Form, tagged
 
 from .plans_common import ScmPlansCase
 
@@ -251,3 +251,29 @@ class TestPlansPlan(ScmPlansCase):
         html = html.decode()
         self.assertIn("客户项目组长", html)
         self.assertIn(self.pm.name, html)
+
+    def test_plan_form(self):
+        """The PM makes the overall plan in its form, as the web client does,
+        and MRD's analyst adds a line to the requirement plan in its form."""
+        with Form(self.as_client(self.Plan, self.pm)) as form:
+            form.project_id = self.project
+            form.plan_type = "overall"
+            with form.task_ids.new() as line:
+                line.name = "高层调研"
+                line.scm_planned_start = self.days(1)
+                line.scm_planned_end = self.days(4)
+        plan = form.record
+        self.assertEqual(plan.task_ids.name, "高层调研")
+        self.assertEqual(plan.task_ids.project_id, self.project)
+        self.as_client(plan, self.pm).action_issue()
+        requirement = self.make_plan("requirement", self.mrd_manager)
+        with Form(self.as_client(requirement, self.mrd_analyst)) as form:
+            with form.task_ids.new() as line:
+                line.name = "需求分析"
+                line.scm_planned_start = self.days(2)
+                line.scm_planned_end = self.days(6)
+        self.assertEqual(len(requirement.task_ids), 2)
+        self.assertEqual(
+            requirement.task_ids.scm_responsible_department_id,
+            self.env.ref("scm_base.dept_mrd"),
+        )
