@@ -69,3 +69,10 @@ from . import elements_supplement_request
 from . import elements_memorandum
 from . import elements_init_checklist
 from . import elements_init_checklist_line
+# plans: the four plans and the schedule, delay notices, plan vs actual
+from . import plans_project_plan
+from . import plans_delay_notice
+from . import plans_delay_notice_line
+from . import plans_project_task
+from . import plans_project_project
+from . import plans_scm_assessment_entry

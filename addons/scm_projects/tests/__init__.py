@@ -23,3 +23,6 @@ from . import test_initiation_team
 # elements
 from . import test_elements_documents
 from . import test_elements_element
+from . import test_plans_plan
+from . import test_plans_delay_notice
+from . import test_plans_tracking
