@@ -69,6 +69,7 @@ from . import elements_supplement_request
 from . import elements_memorandum
 from . import elements_init_checklist
 from . import elements_init_checklist_line
+
 # plans: the four plans and the schedule, delay notices, plan vs actual
 from . import plans_project_plan
 from . import plans_delay_notice

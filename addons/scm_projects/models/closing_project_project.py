@@ -455,6 +455,11 @@ class ProjectProject(models.Model):
     def _scm_closing_blockers(self):
         blockers = super()._scm_closing_blockers()
         project = self.sudo()
+        # The acceptance form, the handover and Finance's full-collection
+        # verification close an implementation (C and R contracts); a network
+        # project closes on its equipment sign-off (SUP-EPM-02).
+        if project.scm_contract_type not in ("sc", "secondary"):
+            return blockers
         if not project._scm_signed_acceptance():
             blockers.append(
                 _(

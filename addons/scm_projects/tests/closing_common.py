@@ -74,6 +74,14 @@ class ScmClosingCase(ScmProjectsCase):
                 }
             )
 
+    def verified_sheet(self, project):
+        """MCD verifies the execution sheet (PRJ-TRK-10), which closing needs."""
+        sheet = project.sudo().scm_execution_sheet_ids[:1]
+        self.as_client(sheet, self.mcd_manager).action_scm_verify(
+            self.today(), self.today(), "good", "按期完成。"
+        )
+        return sheet
+
     def signed_handover(self, project):
         handover = self.as_client(self.Handover, self.wh_manager).create(
             {"project_id": project.id}

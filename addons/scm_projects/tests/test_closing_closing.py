@@ -19,6 +19,7 @@ class TestClosingClosing(ScmClosingCase):
         self.signed_handover(self.project)
         self.collect_all(self.project)
         self.as_client(self.project, self.finance).action_scm_verify_collection()
+        self.verified_sheet(self.project)
 
     def new_closing(self, user=None):
         return self.as_client(self.Closing, user or self.mcd_manager).create(
@@ -77,6 +78,9 @@ class TestClosingClosing(ScmClosingCase):
         self.signed_handover(self.project)
         self.collect_all(self.project)
         self.as_client(self.project, self.finance).action_scm_verify_collection()
+        with self.assertRaisesRegex(UserError, "not verified by MCD"):
+            self.as_client(closing, self.mcd_manager).action_close_project()
+        self.verified_sheet(self.project)
         with self.assertRaisesRegex(UserError, "Only MCD"):
             self.as_client(closing, self.wh_manager).action_close_project()
         notices_before = self.env["scm.notice"].search_count([])

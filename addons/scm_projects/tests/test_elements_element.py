@@ -420,13 +420,18 @@ class TestElementsElement(ScmElementsCase):
     def test_prj_elem_08_unfiled_documents_block_closing(self):
         """PRJ-ELEM-08: the project's closing waits for its element
         documents to be filed with HQ MCD."""
-        self.assertFalse(self.project._scm_closing_blockers())
+
+        def element_blockers():
+            # The other documents closing waits for are their areas' tests.
+            return [b for b in self.project._scm_closing_blockers() if "Element" in b]
+
+        self.assertFalse(element_blockers())
         element = self.generate()
-        self.assertEqual(len(self.project._scm_closing_blockers()), 1)
+        self.assertEqual(len(element_blockers()), 1)
         self.to_stage(element, "signed")
         self.as_client(element, self.pm).action_record_receipt("楚风 刘经理")
         self.as_client(element, self.pm).action_efile()
-        self.assertFalse(self.project._scm_closing_blockers())
+        self.assertFalse(element_blockers())
 
     def test_prj_elem_forms_open_for_author_and_pm(self):
         """The element form: the author writes the document, the PM reads
