@@ -71,6 +71,10 @@
         "views/plans_menus.xml",
         "report/plans_reports.xml",
     ],
-    "demo": [],
+    "demo": [
+        "demo/projects_wh_hanjiang_demo.xml",
+        "demo/projects_wh_changjiang_demo.xml",
+        "demo/projects_bj_jinghua_demo.xml",
+    ],
     "assets": {},
 }
