@@ -29,3 +29,4 @@ from . import test_plans_tracking
 
 # demo
 from . import test_demo_story
+from . import test_list_queries
