@@ -11,6 +11,7 @@ class ScmProjectInitChecklistLine(models.Model):
     _description = "Initialisation Data Checklist Line"
     _inherit = ["scm.step.guard.mixin"]
     _order = "checklist_id, sequence, id"
+    _rec_name = "data_item"
     _scm_step_fields = ("checked_by_id", "checked_date")
 
     checklist_id = fields.Many2one(

@@ -59,6 +59,12 @@ class ScmProjectDelayNoticeLine(models.Model):
     )
 
     @api.depends("task_id")
+    def _compute_display_name(self):
+        # The plan line it moves; whoever reads the notice reads its name.
+        for line in self:
+            line.display_name = line.task_id.sudo().name or ""
+
+    @api.depends("task_id")
     def _compute_old_dates(self):
         for line in self:
             task = line.task_id.sudo()
