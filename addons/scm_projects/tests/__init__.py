@@ -27,3 +27,4 @@ from . import test_plans_plan
 from . import test_plans_delay_notice
 from . import test_plans_tracking
 from . import test_http_story
+from . import test_tours
