@@ -28,3 +28,4 @@ from . import test_plans_delay_notice
 from . import test_plans_tracking
 from . import test_http_story
 from . import test_tours
+from . import test_list_queries
