@@ -451,6 +451,15 @@ class TestHttpStory(HttpCase):
             ],
             day(14),
         )
+        # Its copies reach the customer, the PM, MCD, MSD, Supervision and
+        # Finance; MCD reads it.
+        copies = self.read(
+            "mcd.manager",
+            "scm.project.delay.notice",
+            delay_id,
+            ["scm_distribution_ids", "state"],
+        )
+        self.assertEqual(len(copies["scm_distribution_ids"]), 6)
 
         # 5. PRJ-KICK-04/06: the first payment is in, the kick-off meeting is
         # held and its minutes go to the customer's leading-group leader.

@@ -69,6 +69,9 @@ class TestProjectTours(HttpCase):
             lambda d: d.rule_code == "PRJ-INIT-01"
         )
         self.assertEqual(deadline.state, "open")
+        # One static request first, so that the server reads the addons'
+        # manifests once, not in the browser's parallel first requests.
+        self.url_open("/web/static/img/favicon.ico")
         self.start_tour(
             "/odoo", "scm_projects_pm_issues_initiation", login="wh.manager"
         )
