@@ -76,5 +76,7 @@
         "demo/projects_wh_changjiang_demo.xml",
         "demo/projects_bj_jinghua_demo.xml",
     ],
-    "assets": {},
+    "assets": {
+        "web.assets_tests": ["scm_projects/static/tests/tours/*.js"],
+    },
 }

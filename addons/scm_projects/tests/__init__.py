@@ -29,4 +29,7 @@ from . import test_plans_tracking
 
 # demo
 from . import test_demo_story
+from . import test_http_story
+from . import test_tours
 from . import test_list_queries
+from . import test_secondary_project
