@@ -26,3 +26,6 @@ from . import test_elements_element
 from . import test_plans_plan
 from . import test_plans_delay_notice
 from . import test_plans_tracking
+
+# i18n
+from . import test_i18n
