@@ -63,8 +63,14 @@ class ScmProjectExecutionSheet(models.Model):
     initiated_date = fields.Date(
         related="project_id.scm_initiated_date", string="Initiated On"
     )
+    plan_ids = fields.One2many(
+        related="project_id.scm_plan_ids",
+        string="Plans Followed",
+        help="The overall plan, the requirement, software and QC work plans and "
+        "the implementation schedule the sheet follows (PRJ-TRK-04).",
+    )
     plan_note = fields.Text(
-        string="Plans",
+        string="Notes on the Plans",
         help="The overall plan and the requirement, software and QC plans the "
         "sheet follows (PRJ-TRK-04).",
     )

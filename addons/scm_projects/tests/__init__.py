@@ -29,3 +29,4 @@ from . import test_plans_tracking
 
 # i18n
 from . import test_i18n
+from . import test_list_queries

@@ -277,3 +277,17 @@ class TestPlansPlan(ScmPlansCase):
             requirement.task_ids.scm_responsible_department_id,
             self.env.ref("scm_base.dept_mrd"),
         )
+
+    def test_prj_trk_04_execution_sheet_links_plans_and_emt_review(self):
+        """PRJ-TRK-04: MCD's execution sheet, made with the project, follows
+        the project's plans and the contract's EMT proposal review."""
+        sheet = self.project.scm_execution_sheet_ids
+        self.assertEqual(len(sheet), 1)
+        self.assertFalse(sheet.plan_ids)
+        plans = self.issue_all_four()
+        self.assertEqual(sheet.plan_ids, plans)
+        self.assertEqual(sheet.proposal_id, self.project.scm_contract_id.proposal_id)
+        self.assertEqual(
+            self.as_client(sheet, self.mcd_manager).plan_ids.mapped("plan_type"),
+            ["overall", "requirement", "software", "qc"],
+        )
