@@ -27,6 +27,7 @@ from . import test_plans_plan
 from . import test_plans_delay_notice
 from . import test_plans_tracking
 
+from . import test_list_queries
+
 # i18n
 from . import test_i18n
-from . import test_list_queries
