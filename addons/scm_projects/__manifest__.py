@@ -72,5 +72,7 @@
         "report/plans_reports.xml",
     ],
     "demo": [],
-    "assets": {},
+    "assets": {
+        "web.assets_tests": ["scm_projects/static/tests/tours/*.js"],
+    },
 }

@@ -31,3 +31,7 @@ from . import test_list_queries
 
 # i18n
 from . import test_i18n
+from . import test_http_story
+from . import test_tours
+from . import test_list_queries
+from . import test_secondary_project

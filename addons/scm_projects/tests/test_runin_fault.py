@@ -82,7 +82,7 @@ class TestRuninFault(RuninCase):
         self.assertIn(self.tsms.partner_id, self.notices(fault).recipient_ids)
 
     def test_prj_run_04_to_06_software_fault_chain(self):
-        """PRJ-RUN-04/06: wh.consultant records, the PM signs, mcd.tsms
+        """PRJ-RUN-04, PRJ-RUN-06: wh.consultant records, the PM signs, mcd.tsms
         receives (diagnosis due in 1 WD) and diagnoses a software cause (QC
         and Audit copies the day of receipt), qc.manager records the result
         (notices to TSMS and Audit), audit.staff reads, the TSMS closes with
