@@ -26,12 +26,10 @@ from . import test_elements_element
 from . import test_plans_plan
 from . import test_plans_delay_notice
 from . import test_plans_tracking
-
-from . import test_list_queries
-
-# i18n
-from . import test_i18n
 from . import test_http_story
 from . import test_tours
 from . import test_list_queries
 from . import test_secondary_project
+
+# i18n
+from . import test_i18n
