@@ -337,8 +337,15 @@ def run_bare(dbname, workers=8, per_worker=100, config_args=None):
     """Numbers alone under `workers` processes: ours (a fresh key) and Odoo's
     gap-free ir.sequence (a fresh no_gap sequence), one after the other on the
     same database. Returns both rates and our key's gaps and duplicates."""
-    config_args = config_args or _parsed_config_args() or default_config_args()
-    _load_odoo(config_args)
+    if config_args is None:
+        # As run(): a caller that parsed Odoo's configuration already (bench/
+        # __main__.py) must not parse it again; the workers parse its options.
+        config_args = _parsed_config_args()
+        if config_args is None:
+            config_args = default_config_args()
+            _load_odoo(config_args)
+    else:
+        _load_odoo(config_args)
     from odoo import SUPERUSER_ID, api
     from odoo.modules.registry import Registry
 
@@ -512,6 +519,13 @@ def main(argv=None):
     config_args = default_config_args() + odoo_args
     result = run(args.db, args.workers, args.total, config_args)
     print(format_line(result))
+    bare = run_bare(args.db, args.workers, args.total // args.workers)
+    print(
+        f"numbers alone: ours {bare['scm']['rate']:.1f}/s ({bare['scm']['failed']} "
+        f"failed), Odoo's ir.sequence no_gap {bare['odoo']['rate']:.1f}/s "
+        f"({bare['odoo']['failed']} failed), {bare['gaps']} gaps, "
+        f"{bare['duplicates']} duplicates"
+    )
     if result["wrongly_numbered"] or result["errors"]:
         print(
             f"  {result['wrongly_numbered']} contracts without exactly one number; "
