@@ -28,7 +28,7 @@ class ScmProjectRuninIssue(models.Model):
         ondelete="cascade",
         index=True,
     )
-    name = fields.Char(string="Issue", required=True)
+    name = fields.Char(string="Issue Found", required=True)
     serious = fields.Boolean(help="May have serious effects: reported to the PM.")
     pointed_out = fields.Boolean(string="Pointed Out to the Operator", default=True)
     pm_notified = fields.Boolean(string="PM Notified", readonly=True)

@@ -33,3 +33,6 @@ from . import test_http_story
 from . import test_tours
 from . import test_list_queries
 from . import test_secondary_project
+
+# i18n
+from . import test_i18n

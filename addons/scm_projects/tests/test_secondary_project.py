@@ -1,14 +1,15 @@
 from datetime import timedelta
 
-from odoo import fields
 from odoo.exceptions import UserError
 from odoo.tests import tagged
+
+from odoo.addons.scm_contracts.tests.common_secondary import SecondaryCase
 
 from .test_initiation_notice import InitiationCase
 
 
 @tagged("post_install", "-at_install")
-class TestSecondaryProject(InitiationCase):
+class TestSecondaryProject(InitiationCase, SecondaryCase):
     """PRJ-SEC-01: a secondary (R) contract's project runs the S&C workflow."""
 
     def test_prj_sec_01_r_project_runs_the_same_workflow(self):
@@ -16,14 +17,23 @@ class TestSecondaryProject(InitiationCase):
         initiation deadline; issued, it prepares its kick-off; its overall
         plan comes after the initiation; its run-in starts at initialisation
         and its acceptance waits for the run-in's end."""
-        hanjiang_sc = self.env.ref("scm_contracts.contract_wh_hanjiang_sc")
-        project = self.make_project(
-            contract_type="secondary",
-            title="汉江制衣 二次开发合同",
-            partner_id=self.hanjiang.id,
-            sc_contract_id=hanjiang_sc.id,
-            amount=60000,
+        # The R contract is drafted from a unanimously reviewed requirement
+        # report (CON-SEC-04, scm_contracts' own chain) and put in force as
+        # its signatures would.
+        contract = self.complete_contract(
+            self.draft_contract(self.unanimous_requirement())
         )
+        today = self.today()
+        contract.sudo().write(
+            {
+                "stage": "effective",
+                "customer_signatory": "楚风 张总经理",
+                "customer_signed_date": today,
+                "customer_sealed": True,
+                "effective_date": today,
+            }
+        )
+        project = self.Project._scm_create_for_contract(contract)
         self.assertEqual(project.scm_contract_type, "secondary")
         self.assertEqual(project.user_id, self.wh_manager)
         notice = project.scm_initiation_ids
@@ -36,7 +46,6 @@ class TestSecondaryProject(InitiationCase):
         self.fill(notice)
         self.issue(notice)
         self.assertEqual(project.scm_phase, "kickoff")
-        today = fields.Date.context_today(project.with_user(self.wh_manager))
         overall = self.as_client(Plan, self.wh_manager).create(
             {
                 "project_id": project.id,
@@ -59,9 +68,8 @@ class TestSecondaryProject(InitiationCase):
         project._scm_set_phase("elements")
         project._scm_start_runin(today)
         self.assertEqual(project.scm_phase, "runin")
-        acceptance = self.as_client(
-            self.env["scm.project.acceptance"], self.wh_manager
-        ).create({"project_id": project.id, "scope": "二次开发功能"})
-        with self.assertRaises(UserError):
-            acceptance._scm_record_customer_signature("周汉江", today, True)
-        self.assertFalse(acceptance.customer_signed_date)
+        with self.assertRaisesRegex(UserError, "PRJ-SC-07"):
+            self.as_client(self.env["scm.project.acceptance"], self.wh_manager).create(
+                {"project_id": project.id, "scope": "二次开发功能"}
+            )
+        self.assertFalse(project.scm_acceptance_ids)
