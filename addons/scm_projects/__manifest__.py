@@ -74,7 +74,7 @@
     "demo": [
         "demo/projects_wh_hanjiang_demo.xml",
         "demo/projects_wh_changjiang_demo.xml",
-        "demo/projects_bj_jinghua_demo.xml",
+        "demo/projects_bj_yandu_demo.xml",
     ],
     "assets": {
         "web.assets_tests": ["scm_projects/static/tests/tours/*.js"],

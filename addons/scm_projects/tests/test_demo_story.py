@@ -8,7 +8,7 @@ from .common import ScmProjectsCase
 class TestDemoStory(ScmProjectsCase):
     """The demo data of scm_projects tells the story of issue 10: 汉江制衣's
     2025 project in customer service, 长江纺织's project in the elements
-    method and 京华时装's project in its run-in."""
+    method and 燕都时装's project in its run-in."""
 
     @classmethod
     def setUpClass(cls):
@@ -18,11 +18,11 @@ class TestDemoStory(ScmProjectsCase):
         cls.changjiang = ref(
             "scm_projects.project_wh_changjiang", raise_if_not_found=False
         )
-        cls.jinghua = ref("scm_projects.project_bj_jinghua", raise_if_not_found=False)
+        cls.yandu = ref("scm_projects.project_bj_yandu", raise_if_not_found=False)
 
     def setUp(self):
         super().setUp()
-        if not (self.hanjiang and self.changjiang and self.jinghua):
+        if not (self.hanjiang and self.changjiang and self.yandu):
             self.skipTest("scm_projects was installed without its demo data")
         self.today = fields.Date.context_today(self.env["project.project"])
 
@@ -44,8 +44,8 @@ class TestDemoStory(ScmProjectsCase):
         """The three demo projects stand in the phases of the story."""
         self.assertEqual(self.hanjiang.scm_phase, "service")
         self.assertEqual(self.changjiang.scm_phase, "elements")
-        self.assertEqual(self.jinghua.scm_phase, "runin")
-        for project in self.hanjiang | self.changjiang | self.jinghua:
+        self.assertEqual(self.yandu.scm_phase, "runin")
+        for project in self.hanjiang | self.changjiang | self.yandu:
             notice = self.env["scm.project.initiation"].search(
                 [("project_id", "=", project.id)]
             )
@@ -124,11 +124,11 @@ class TestDemoStory(ScmProjectsCase):
         )
         self.assertEqual(deadlines.user_id, self.mcd_manager)
 
-    def test_jinghua_fault_waits_for_tsms(self):
-        """京华时装: run-in started ~1 month ago; today's software fault,
+    def test_yandu_fault_waits_for_tsms(self):
+        """燕都时装: run-in started ~1 month ago; today's software fault,
         signed by the PM (PRJ-RUN-03), waits for mcd.tsms's diagnosis with
         an open 1-WD deadline on him (PRJ-RUN-04)."""
-        project = self.jinghua
+        project = self.yandu
         self.assertEqual(project.user_id, self.users["bj.manager"])
         self.assertLess(project.scm_runin_start, self.today)
         self.assertGreater(project.scm_runin_end, self.today)
