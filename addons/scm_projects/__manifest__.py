@@ -72,6 +72,8 @@
         "report/plans_reports.xml",
     ],
     "demo": [
+        # translations before the story, which copies this addon's names
+        "demo/translations_demo.xml",
         "demo/projects_wh_hanjiang_demo.xml",
         "demo/projects_wh_changjiang_demo.xml",
         "demo/projects_bj_yandu_demo.xml",

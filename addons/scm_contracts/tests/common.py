@@ -9,6 +9,22 @@ SERVICE_CLAUSES = {
 }
 
 
+def next_number(env, prefix):
+    """The number the next original of `prefix` (e.g. SCMSCWH-2026) takes:
+    other addons' demo data may already have issued some of the year's
+    numbers (scm_projects' demo signs a Wuhan S&C contract)."""
+    env.cr.execute(
+        "SELECT number FROM scm_numbering_issue WHERE number LIKE %s",
+        [prefix + "%"],
+    )
+    serials = [
+        int(number[len(prefix) :])
+        for (number,) in env.cr.fetchall()
+        if number[len(prefix) :].isdigit()
+    ]
+    return f"{prefix}{max(serials, default=0) + 1:03d}"
+
+
 class ScmContractsCase(ScmSalesCase):
     """Contracts at every step of their way, as the acting users."""
 

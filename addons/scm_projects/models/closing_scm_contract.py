@@ -10,8 +10,11 @@ class ScmContract(models.Model):
     _inherit = "scm.contract"
 
     def _scm_check_no_project_acceptance(self):
+        # Once its project is initiated, the project's acceptance form moves
+        # the contract; a contract whose project never started (delivered
+        # before or outside the suite's projects) keeps MCD's record buttons.
         for contract in self:
-            if contract.sudo().scm_project_id:
+            if contract.sudo().scm_project_id.scm_initiated_date:
                 raise UserError(
                     _(
                         "%(doc)s is delivered as a customer project: the "

@@ -106,6 +106,7 @@ class TestClosingAcceptance(ScmClosingCase):
         contract delivered as a project."""
         contract = self.project.scm_contract_id
         contract.sudo()._scm_write({"stage": "in_execution"})
+        self.project._scm_step_write({"scm_initiated_date": self.today()})
         mcd_contract = contract.with_user(self.mcd_manager)
         with self.assertRaisesRegex(UserError, "acceptance form"):
             mcd_contract.action_mark_implementation_accepted()
