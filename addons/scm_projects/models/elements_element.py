@@ -32,10 +32,10 @@ STAGES = [
 # What the author writes; frozen once the document leaves the draft.
 CONTENT_FIELDS = {"name", "content", "discussion_date", "discussion_notes"}
 # The deadlines of the document (rule codes of scm.deadline).
-DL_TRANSFER = "PRJ-ELEM-04-transfer"
-DL_MCD = "PRJ-ELEM-04-mcd"
-DL_DELIVERY = "PRJ-ELEM-05-delivery"
-DL_MEETING = "PRJ-ELEM-05-meeting"
+DL_TRANSFER = "PRJ-ELEM-04.1"
+DL_MCD = "PRJ-ELEM-04.2"
+DL_DELIVERY = "PRJ-ELEM-05.1"
+DL_MEETING = "PRJ-ELEM-05.2"
 DL_FILING = "PRJ-ELEM-08"
 
 

@@ -245,7 +245,7 @@ class ScmProjectSuggestion(models.Model):
         )
         mrd = self.project_id.sudo()._scm_unit_manager("scm_base.dept_mrd")
         self._scm_deadline_open(
-            "PRJ-RUN-07-MRD",
+            "PRJ-RUN-07.2",
             _("Answer the suggestion %(doc)s", doc=self.display_name),
             mrd,
             3,
@@ -290,7 +290,7 @@ class ScmProjectSuggestion(models.Model):
                 "upgrade_backlog": self.impact == "upgrade",
             }
         )
-        self._scm_deadline_close("PRJ-RUN-07-MRD")
+        self._scm_deadline_close("PRJ-RUN-07.2")
         project = self.project_id.sudo()
         partners = (
             self.handed_over_by_id

@@ -136,7 +136,7 @@ class TestElementsElement(ScmElementsCase):
             with self.subTest(user=user.login), self.assertRaises(UserError):
                 self.as_client(element, user).action_pm_approve()
         self.as_client(element, self.pm).action_pm_approve()
-        transfer = self.deadline(element, "PRJ-ELEM-04-transfer")
+        transfer = self.deadline(element, "PRJ-ELEM-04.1")
         self.assertEqual(transfer.user_id, self.pm)
         self.assertEqual(transfer.state, "open")
         self.assertEqual(transfer.due_date, self.due(transfer, 1))
@@ -144,7 +144,7 @@ class TestElementsElement(ScmElementsCase):
             self.as_client(element, self.wh_consultant).action_send_mcd()
         self.as_client(element, self.pm).action_send_mcd()
         self.assertEqual(transfer.state, "done")
-        review = self.deadline(element, "PRJ-ELEM-04-mcd")
+        review = self.deadline(element, "PRJ-ELEM-04.2")
         self.assertEqual(review.user_id, self.mcd_manager)
         self.assertEqual(review.due_date, self.due(review, 2))
         for user in (self.pm, self.wh_consultant, self.tsms, self.auditor):
@@ -171,7 +171,7 @@ class TestElementsElement(ScmElementsCase):
             self.as_client(element, self.pm).action_return("自退")
         self.as_client(element, self.mcd_manager).action_return("指标不量化")
         self.assertEqual(element.stage, "draft")
-        self.assertEqual(self.deadline(element, "PRJ-ELEM-04-mcd").state, "done")
+        self.assertEqual(self.deadline(element, "PRJ-ELEM-04.2").state, "done")
         self.to_stage(element, "completed")
 
     def test_prj_res_06_phased_transition_blocks_mcd_approval(self):
@@ -202,7 +202,7 @@ class TestElementsElement(ScmElementsCase):
         """PRJ-ELEM-05: delivery due = completion + 2 WD, meeting due =
         delivery + 5 WD, both on the PM and flagged when late."""
         element = self.to_stage(self.generate(), "completed")
-        delivery = self.deadline(element, "PRJ-ELEM-05-delivery")
+        delivery = self.deadline(element, "PRJ-ELEM-05.1")
         self.assertEqual(delivery.user_id, self.pm)
         self.assertEqual(delivery.due_date, self.due(delivery, 2))
         # Late: the due time has passed while still open.
@@ -220,7 +220,7 @@ class TestElementsElement(ScmElementsCase):
         self.as_client(element, self.pm).action_deliver()
         self.assertTrue(delivery.done_late)
         self.assertTrue(delivery.is_overdue)
-        meeting = self.deadline(element, "PRJ-ELEM-05-meeting")
+        meeting = self.deadline(element, "PRJ-ELEM-05.2")
         self.assertEqual(meeting.user_id, self.pm)
         self.assertEqual(meeting.due_date, self.due(meeting, 5))
         # A meeting in the future is refused; then the customer confirms.
@@ -268,7 +268,7 @@ class TestElementsElement(ScmElementsCase):
         self.assertEqual(element.next_version_id, v2)
         self.assertIn("财务复核", element.objection_minutes)
         self.assertEqual(element.objection_attachment_ids, attachment)
-        self.assertEqual(self.deadline(element, "PRJ-ELEM-05-meeting").state, "done")
+        self.assertEqual(self.deadline(element, "PRJ-ELEM-05.2").state, "done")
         self.assertEqual(v2.version, 2)
         self.assertEqual(v2.previous_id, element)
         self.assertEqual(v2.stage, "draft")
@@ -283,7 +283,7 @@ class TestElementsElement(ScmElementsCase):
         # Version 2 goes through the reviews (new deadlines) and delivery.
         self.as_client(v2, self.wh_consultant).write({"content": "<p>修订版</p>"})
         self.to_stage(v2, "delivered")
-        self.assertEqual(len(self.deadline(v2, "PRJ-ELEM-04-mcd")), 1)
+        self.assertEqual(len(self.deadline(v2, "PRJ-ELEM-04.2")), 1)
         self.to_stage(v2, "confirmed")
         self.assertEqual(self.project._scm_element_documents(element.element_type), v2)
         # One document per element and version.

@@ -60,7 +60,7 @@ class TestRuninRequirements(RuninCase):
         self.as_client(suggestion, self.tsms).action_handover()
         self.assertEqual(suggestion.state, "mrd")
         self.assertFalse(suggestion.handover_late)
-        mrd_due = suggestion._scm_deadlines("PRJ-RUN-07-MRD")
+        mrd_due = suggestion._scm_deadlines("PRJ-RUN-07.2")
         self.assertEqual(mrd_due.user_id, self.mrd_manager)
         self.assertEqual(
             mrd_due.due_date,
@@ -79,7 +79,7 @@ class TestRuninRequirements(RuninCase):
         as_mrd.action_result()
         self.assertEqual(suggestion.state, "done")
         self.assertFalse(suggestion.upgrade_backlog)
-        self.assertFalse(suggestion._scm_deadlines("PRJ-RUN-07-MRD"))
+        self.assertFalse(suggestion._scm_deadlines("PRJ-RUN-07.2"))
         self.assertIn(
             self.wh_manager.partner_id, self.notices(suggestion).recipient_ids
         )
