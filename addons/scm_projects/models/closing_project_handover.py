@@ -168,7 +168,7 @@ class ScmProjectHandover(models.Model):
                 return True
             return (
                 user.has_group("scm_base.group_service_staff")
-                and project.company_id in user.company_ids
+                and user._scm_is_member_of_company(project.company_id)
                 and user not in project.scm_member_user_ids
                 and user != project.user_id
             )

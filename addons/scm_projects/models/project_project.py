@@ -205,6 +205,16 @@ class ProjectProject(models.Model):
             or self._scm_is_mcd(user)
         )
 
+    def _scm_is_branch_worker(self, user):
+        """Who records the branch's run-in documents: the project's workers
+        or a member of staff of the project's own branch (the person's
+        branch, not a company they may open: an HQ user may open them all)."""
+        self.ensure_one()
+        return self._scm_is_worker(user) or (
+            user.has_group("scm_base.group_branch_staff")
+            and user._scm_is_member_of_company(self.company_id)
+        )
+
     def _scm_mcd_manager(self):
         return self.env.ref("scm_base.dept_mcd").sudo().manager_id.user_id
 

@@ -217,11 +217,7 @@ class ScmProjectFault(models.Model):
         """A team member, the PM, the branch manager, MCD, or staff of the
         project's branch records faults."""
         self.ensure_one()
-        project = self.project_id.sudo()
-        return project._scm_is_worker(user) or (
-            user.has_group("scm_base.group_branch_staff")
-            and project.company_id in user.company_ids
-        )
+        return self.project_id.sudo()._scm_is_branch_worker(user)
 
     def _runin_is_tsms(self, user):
         return user.has_group("scm_base.group_tsms")

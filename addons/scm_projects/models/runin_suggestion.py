@@ -107,11 +107,7 @@ class ScmProjectSuggestion(models.Model):
 
     # -- roles -------------------------------------------------------------------
     def _runin_is_reporter(self, user):
-        project = self.project_id.sudo()
-        return project._scm_is_worker(user) or (
-            user.has_group("scm_base.group_branch_staff")
-            and project.company_id in user.company_ids
-        )
+        return self.project_id.sudo()._scm_is_branch_worker(user)
 
     def _runin_is_tsms(self, user):
         return user.has_group("scm_base.group_tsms")
