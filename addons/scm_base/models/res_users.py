@@ -43,6 +43,18 @@ class ResUsers(models.Model):
             self.company_id == company or company.sudo().scm_manager_id == self
         )
 
+    def _scm_employee(self):
+        """The user's employee file: the one in their own company, whatever
+        companies the client has active (hr's `employee_ids` lists only the
+        active companies' employees, so an HQ user looking at a branch's
+        trainee would find none)."""
+        self.ensure_one()
+        employees = self.env["hr.employee"].sudo().search([("user_id", "=", self.id)])
+        return (
+            employees.filtered(lambda e: e.company_id == self.company_id)[:1]
+            or employees[:1]
+        )
+
     def _scm_is_member_of_unit(self, department):
         """Whether the user belongs to `department` (or a unit below it) or
         manages it."""

@@ -1,0 +1,25 @@
+{
+    "name": "SCM Operations: Marketing Training",
+    "summary": "Marketing training from the annual plan to each trainee's "
+    "result and each trainer's assessment: plans, sessions on OCA hr_course "
+    "with their implementation method and handout approved beforehand, the "
+    "five haves, evaluation meetings, exams, retakes and summary reports",
+    "version": "18.0.1.0.0",
+    "category": "SCM Operations",
+    "website": "https://github.com/scm-operations/scm-addons",
+    "author": "SCM Operations Team",
+    "license": "LGPL-3",
+    "application": True,
+    "installable": True,
+    "depends": ["scm_base", "hr_course", "survey", "calendar"],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/scm_training_rules.xml",
+        "views/scm_training_menus.xml",
+        "views/scm_training_session_views.xml",
+        # [areas] each area appends its own block below
+    ],
+    "demo": [
+        # [areas-demo]
+    ],
+}

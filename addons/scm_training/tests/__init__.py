@@ -1,0 +1,3 @@
+from . import test_session_core
+
+# [areas]
