@@ -133,3 +133,26 @@ class ScmTrainingSession(models.Model):
         result = super().unlink()
         schedules.sudo().unlink()
         return result
+
+    # -- who --------------------------------------------------------------------
+    def _scm_unit_manager(self):
+        """The manager of the session's unit: its HQ department's manager,
+        or the branch manager of its branch."""
+        self.ensure_one()
+        if self.department_id:
+            return self.department_id._scm_manager_user()
+        return self.company_id.sudo().scm_manager_id
+
+    def _scm_training_manager(self):
+        return self.env.ref("scm_base.dept_training")._scm_manager_user()
+
+    def _scm_superior(self):
+        """Who approves the session's method and handout and reviews its
+        summary (上级, TRN-PLAN-04/05, TRN-SUM-01): the unit's manager, or
+        the Training Dept's manager when the unit's manager organises the
+        session himself or the unit has none."""
+        self.ensure_one()
+        manager = self._scm_unit_manager()
+        if not manager or manager == self.organiser_id:
+            return self._scm_training_manager()
+        return manager
