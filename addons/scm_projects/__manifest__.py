@@ -19,6 +19,9 @@
         "views/project_project_views.xml",
         "wizard/scm_project_customer_sign_views.xml",
         "views/scm_projects_menus.xml",
+        # the software development workflow (issue 11): its core
+        "security/dev_core_rules.xml",
+        "views/dev_core_views.xml",
         # [areas] each area appends its own block below
         # closing: acceptance, collection, handover, closing
         "security/ir.model.access-closing.csv",

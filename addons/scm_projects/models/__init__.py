@@ -7,6 +7,7 @@ from . import project_milestone
 from . import scm_project_member
 from . import scm_contract
 from . import scm_contract_milestone
+from . import scm_dev_work
 
 # [areas] each area appends its own imports below
 # closing: acceptance, collection, handover, closing (PRJ-SC-08/09,

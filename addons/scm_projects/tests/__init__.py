@@ -1,4 +1,5 @@
 from . import test_project_core
+from . import test_dev_core
 
 # [areas] each area appends its own test modules below
 from . import test_closing_acceptance
