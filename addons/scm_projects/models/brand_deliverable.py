@@ -188,7 +188,7 @@ class ScmBrandDeliverable(models.Model):
                     "sent_date": fields.Datetime.now(),
                 }
             )
-            deliverable.message_post(
+            deliverable.sudo().message_post(
                 body=_(
                     "Sent to the customer by the branch (%(user)s).",
                     user=self.env.user.name,

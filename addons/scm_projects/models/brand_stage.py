@@ -187,6 +187,7 @@ class ScmBrandStage(models.Model):
     def _scm_today(self):
         return fields.Date.context_today(self)
 
+    @api.depends("state", "deadline_date", "accept_deadline_date", "accepted_late")
     def _compute_flags(self):
         today = self._scm_today()
         for stage in self:
