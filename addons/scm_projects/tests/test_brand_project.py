@@ -399,3 +399,22 @@ class TestBrandProject(ScmProjectsCase):
             "scm_projects.action_report_scm_brand_coop_agreement", agreement.ids
         )
         self.assertTrue(pdf[0])
+
+    def test_prj_brd_views_load(self):
+        """The brand screens load for Brand Operation and for the branch."""
+        models = (
+            "scm.brand.coop.agreement",
+            "scm.brand.stage",
+            "scm.brand.acceptance",
+            "scm.brand.feedback.survey",
+            "scm.brand.deliverable",
+            "scm.brand.project",
+        )
+        for user in (self.brand_manager, self.wh_manager, self.auditor):
+            for model in models:
+                views = self.as_client(self.env[model], user).get_views(
+                    [(False, "list"), (False, "form"), (False, "search")]
+                )
+                self.assertIn("form", views["views"])
+        pivot = self.env["scm.brand.stage"].get_views([(False, "pivot")])
+        self.assertIn("pivot", pivot["views"])
