@@ -73,6 +73,12 @@
         "views/plans_task_views.xml",
         "views/plans_menus.xml",
         "report/plans_reports.xml",
+        # brand: brand operation projects (PRJ-BRD-01..09)
+        "security/ir.model.access-brand.csv",
+        "security/brand_rules.xml",
+        "data/brand_data.xml",
+        "views/brand_views.xml",
+        "report/brand_reports.xml",
     ],
     "demo": [
         # translations before the story, which copies this addon's names

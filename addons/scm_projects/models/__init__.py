@@ -78,3 +78,13 @@ from . import plans_delay_notice_line
 from . import plans_project_task
 from . import plans_project_project
 from . import plans_scm_assessment_entry
+
+# brand: brand operation projects (PRJ-BRD-01..09)
+from . import brand_stage_template
+from . import brand_brand_project
+from . import brand_coop_agreement
+from . import brand_stage
+from . import brand_stage_step
+from . import brand_acceptance
+from . import brand_feedback_survey
+from . import brand_deliverable

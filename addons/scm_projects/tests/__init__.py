@@ -37,3 +37,6 @@ from . import test_secondary_project
 
 # i18n
 from . import test_i18n
+
+# brand
+from . import test_brand_project
