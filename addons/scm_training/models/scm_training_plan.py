@@ -145,6 +145,12 @@ class ScmTrainingPlan(models.Model):
         "scm.training.session", "plan_id", string="Sessions", readonly=True
     )
     session_count = fields.Integer(compute="_compute_session_count")
+    weekly_missing = fields.Boolean(
+        string="Weekly Schedule Missing",
+        compute="_compute_weekly_missing",
+        help="TRN-PLAN-03: the branch issued no weekly training schedule in the "
+        "month of this sheet (see Reporting > Weekly Schedule Check).",
+    )
     issued_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     issued_date = fields.Datetime(string="Issued On", readonly=True, copy=False)
 
@@ -163,6 +169,28 @@ class ScmTrainingPlan(models.Model):
     def _compute_week_end(self):
         for plan in self:
             plan.week_end = plan.week_start and fields.Date.add(plan.week_start, days=6)
+
+    def _compute_weekly_missing(self):
+        sheets = self.filtered(
+            lambda p: p.plan_type == "monthly" and p.month and not p.department_id
+        )
+        (self - sheets).weekly_missing = False
+        if not sheets:
+            return
+        # The check is a view on the tables: pending writes go first.
+        self.env.flush_all()
+        gaps = self.env["scm.training.weekly.gap.report"].sudo()
+        for plan in sheets:
+            plan.weekly_missing = bool(
+                gaps.search_count(
+                    [
+                        ("company_id", "=", plan.company_id.id),
+                        ("year", "=", plan.year),
+                        ("month", "=", int(plan.month)),
+                        ("weekly_missing", "=", True),
+                    ]
+                )
+            )
 
     def _compute_session_count(self):
         for plan in self:

@@ -134,11 +134,22 @@ class TestPlansMonthly(PlansCase):
         self.assertTrue(row.weekly_missing)
         self.assertEqual(row.session_count, 1)
         # A monthly sheet makes its month active too.
-        self.Plan.create(self.sheet_values(self.annual, month="7"))
+        sheet = self.Plan.create(self.sheet_values(self.annual, month="7"))
         july = self.weekly_rows(self.wuhan).filtered(
             lambda r: r.year == self.year and r.month == 7
         )
         self.assertTrue(july.weekly_missing)
+        self.assertTrue(sheet.weekly_missing)
+        july_weekly = self.Plan.create(
+            {
+                "plan_type": "weekly",
+                "week_start": fields.Date.to_date(f"{self.year}-07-06"),
+                "content": "周二：报价技巧",
+            }
+        )
+        july_weekly.action_issue()
+        sheet.invalidate_recordset(["weekly_missing"])
+        self.assertFalse(sheet.weekly_missing)
         # A draft weekly schedule does not count; an issued one does.
         weekly = self.Plan.create(
             {
