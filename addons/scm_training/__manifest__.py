@@ -18,6 +18,14 @@
         "views/scm_training_menus.xml",
         "views/scm_training_session_views.xml",
         # [areas] each area appends its own block below
+        # plans (TRN-PLAN-01..03, TRN-FIVE-01, AUD-GEN-05)
+        "security/ir.model.access-plans.csv",
+        "security/plans_rules.xml",
+        "data/plans_tier_data.xml",
+        "views/plans_plan_views.xml",
+        "views/plans_five_haves_views.xml",
+        "views/plans_need_views.xml",
+        "report/plans_reports.xml",
     ],
     "demo": [
         # [areas-demo]

@@ -2,3 +2,15 @@ from . import hr_course_schedule
 from . import scm_training_session
 
 # [areas]
+from . import scm_training_unit_mixin
+from . import scm_training_plan
+from . import scm_training_plan_line
+from . import scm_training_support_request
+from . import scm_training_specialist
+from . import scm_training_equipment_checklist
+from . import scm_training_equipment_line
+from . import scm_training_incentive_policy
+from . import scm_training_need
+from . import scm_training_session_plans
+from . import scm_training_five_haves_report
+from . import scm_training_weekly_gap_report
