@@ -18,6 +18,15 @@
         "views/scm_training_menus.xml",
         "views/scm_training_session_views.xml",
         # [areas] each area appends its own block below
+        # [evaluation]
+        "security/ir.model.access-evaluation.csv",
+        "security/evaluation_rules.xml",
+        "data/evaluation_criterion_data.xml",
+        "views/evaluation_evaluation_views.xml",
+        "views/evaluation_exam_views.xml",
+        "views/evaluation_summary_views.xml",
+        "views/evaluation_session_views.xml",
+        "report/evaluation_reports.xml",
     ],
     "demo": [
         # [areas-demo]
