@@ -37,6 +37,9 @@ class ScmTrainingExam(models.Model):
     organiser_id = fields.Many2one(
         related="session_id.organiser_id", store=True, index=True
     )
+    attendant_ids = fields.Many2many(
+        related="session_id.attendant_ids", string="Trainees of the Session"
+    )
     exam_date = fields.Date(default=fields.Date.context_today, tracking=True)
     survey_id = fields.Many2one(
         "survey.survey",
@@ -59,6 +62,11 @@ class ScmTrainingExam(models.Model):
         tracking=True,
         help="A score at or above it is excellent: a pass with distinction "
         "(优秀学员, TRN-EVAL-04).",
+    )
+    survey_title = fields.Char(
+        related="survey_id.title",
+        string="Exam Paper Title",
+        help="The paper's title, shown to those who do not manage surveys.",
     )
     attempts_limit = fields.Integer(
         related="survey_id.attempts_limit", string="Attempts Allowed"

@@ -1,4 +1,5 @@
 from dateutil.relativedelta import relativedelta
+from markupsafe import Markup
 
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError
@@ -186,4 +187,47 @@ class ScmTrainingSession(models.Model):
             )
             # HR's course history shows the session completed.
             session.schedule_id.sudo().write({"state": "completed"})
+            session._scm_send_results_to_audit()
         return True
+
+    def _scm_send_results_to_audit(self):
+        """TRN-EVAL-04/06: closing the session sends its results, the
+        trainer's and the trainees' as they stand, to the Audit Dept in
+        writing (each was also sent when it was recorded)."""
+        self.ensure_one()
+        session = self.sudo()
+        evaluation = session.scm_evaluation_id
+        exam = session.scm_exam_id
+        rows = Markup("").join(
+            Markup("<tr><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>")
+            % (
+                line.employee_id.name,
+                line.score,
+                line._scm_label("result"),
+                line._scm_label("status"),
+            )
+            for line in exam.result_ids
+        )
+        body = Markup(
+            "<p>%s</p><p>%s: %s (%s)</p><p>%s</p><table class='table table-sm'>"
+            "<tr><th>%s</th><th>%s</th><th>%s</th><th>%s</th></tr>%s</table>"
+        ) % (
+            _("Results of the closed training session %(doc)s:", doc=session.name),
+            _("Lead trainer"),
+            evaluation.trainer_id.name,
+            evaluation._scm_result_label(),
+            exam.special_case
+            and _("Special case, no exam: %(reason)s", reason=exam.special_case)
+            or "",
+            _("Trainee"),
+            _("Score"),
+            _("Result"),
+            _("Status"),
+            rows,
+        )
+        return self.env["scm.notice"]._scm_send(
+            session,
+            _("Training results to the Audit Dept: %(doc)s", doc=session.name),
+            body,
+            session._scm_audit_partners(),
+        )

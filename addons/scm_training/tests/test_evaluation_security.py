@@ -83,3 +83,16 @@ class TestEvaluationSecurity(ScmTrainingEvaluationCase):
         with self.assertRaises(AccessError):
             criterion.with_user(self.wh_manager).write({"name": "x"})
         criterion.with_user(self.training_manager).write({"sequence": 111})
+
+    def test_exam_paper_title_shown_without_survey_rights(self):
+        """An organiser without survey rights opens the exam: the paper shows
+        by its title; the survey itself stays closed to him."""
+        exam, _summary = self.closed_session()
+        as_organiser = self.as_client(exam, self.wh_manager)
+        values = as_organiser.web_read(
+            {"survey_id": {}, "survey_title": {}, "attempts_limit": {}}
+        )[0]
+        self.assertEqual(values["survey_title"], self.paper.title)
+        self.assertEqual(values["attempts_limit"], 2)
+        with self.assertRaises(AccessError):
+            as_organiser.survey_id.read(["title"])

@@ -58,6 +58,10 @@ class TestEvaluationSummary(ScmTrainingEvaluationCase):
         self.as_client(self.session, self.wh_manager).action_scm_close()
         self.assertEqual(self.session.stage, "closed")
         self.assertEqual(self.session.scm_closed_by_id, self.wh_manager)
+        # TRN-EVAL-04: closing sends the results to the Audit Dept.
+        closing = self.notices(self.session, self.auditor.partner_id)
+        self.assertEqual(len(closing), 1)
+        self.assertIn("曹武顾", closing.body)
 
     def test_trn_sum_01_returned_summary_blocks_closing(self):
         """A returned summary must be revised and submitted again before the
