@@ -26,6 +26,15 @@
         "views/plans_five_haves_views.xml",
         "views/plans_need_views.xml",
         "report/plans_reports.xml",
+        # [evaluation]
+        "security/ir.model.access-evaluation.csv",
+        "security/evaluation_rules.xml",
+        "data/evaluation_criterion_data.xml",
+        "views/evaluation_evaluation_views.xml",
+        "views/evaluation_exam_views.xml",
+        "views/evaluation_summary_views.xml",
+        "views/evaluation_session_views.xml",
+        "report/evaluation_reports.xml",
     ],
     "demo": [
         # [areas-demo]

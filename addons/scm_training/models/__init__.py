@@ -14,3 +14,13 @@ from . import scm_training_need
 from . import scm_training_session_plans
 from . import scm_training_five_haves_report
 from . import scm_training_weekly_gap_report
+# [evaluation]
+from . import hr_employee_evaluation
+from . import scm_training_session_evaluation
+from . import scm_training_evaluation_criterion
+from . import scm_training_evaluation
+from . import scm_training_evaluation_line
+from . import scm_training_exam
+from . import scm_training_exam_result
+from . import scm_training_summary
+from . import scm_training_summary_review
