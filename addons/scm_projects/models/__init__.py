@@ -78,3 +78,15 @@ from . import plans_delay_notice_line
 from . import plans_project_task
 from . import plans_project_project
 from . import plans_scm_assessment_entry
+
+# devagr: the analysis report and its argumentation, the system analysis
+# report, the development agreement, memoranda, execution sheet, QC report
+# and the requirement side's acceptance (PRJ-DEV-07..15)
+from . import devagr_document_mixin
+from . import devagr_dev_work
+from . import devagr_analysis
+from . import devagr_system_analysis
+from . import devagr_agreement
+from . import devagr_agreement_memo
+from . import devagr_agreement_execution
+from . import devagr_qc_report
