@@ -189,6 +189,9 @@ class ScmDevAgreement(models.Model):
 
     def write(self, vals):
         if not self.env.su:
+            # who may not write it at all hears so first
+            self.check_access("write")
+        if not self.env.su:
             if vals.keys() & TERMS and any(a.stage != "draft" for a in self):
                 raise UserError(
                     _(

@@ -117,6 +117,9 @@ class ScmDevAgreementExecution(models.Model):
 
     def write(self, vals):
         if not self.env.su:
+            # who may not write it at all hears so first
+            self.check_access("write")
+        if not self.env.su:
             for side, names in SECTION_FIELDS.items():
                 if vals.keys() & names:
                     for sheet in self:

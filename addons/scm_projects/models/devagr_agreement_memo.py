@@ -87,6 +87,9 @@ class ScmDevAgreementMemo(models.Model):
                 raise UserError(_("The new cost cannot be negative."))
 
     def write(self, vals):
+        if not self.env.su:
+            # who may not write it at all hears so first
+            self.check_access("write")
         if not self.env.su and vals.keys() & CONTENT_FIELDS:
             for memo in self:
                 memo._scm_check_stage(("draft",), _("changed"))

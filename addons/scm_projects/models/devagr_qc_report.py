@@ -125,6 +125,9 @@ class ScmDevQcReport(models.Model):
         )
 
     def write(self, vals):
+        if not self.env.su:
+            # who may not write it at all hears so first
+            self.check_access("write")
         if not self.env.su and vals.keys() & CONTENT_FIELDS:
             for report in self:
                 report._scm_check_stage(("draft",), _("changed"))

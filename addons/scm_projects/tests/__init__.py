@@ -37,3 +37,7 @@ from . import test_secondary_project
 
 # i18n
 from . import test_i18n
+
+# devagr
+from . import test_devagr_analysis
+from . import test_devagr_agreement
