@@ -98,7 +98,7 @@ class ScmDevagrDocumentMixin(models.AbstractModel):
                     "Only %(side)s may %(action)s %(doc)s.",
                     side=self._devagr_side_label(side),
                     action=action,
-                    doc=self.display_name or self._description,
+                    doc=self.display_name or (work or self.work_id).sudo().display_name,
                 )
             )
 

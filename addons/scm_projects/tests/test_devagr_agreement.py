@@ -3,6 +3,7 @@ from unittest.mock import patch
 from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
+from odoo.tools.safe_eval import safe_eval
 
 from .devagr_common import ScmDevagrCase
 
@@ -294,3 +295,21 @@ class TestDevagrAgreement(ScmDevagrCase):
                 f"scm_projects.{xmlid}", record.ids
             )[0]
             self.assertIn(work.name, html.decode())
+
+    def test_devagr_reporting(self):
+        """Reporting: developments by stage, late agreements and breaches,
+        QC results."""
+        work = self.work_at("analysis")
+        agreement = self.signed_agreement(work, days=-2)
+        self.assertTrue(agreement.late)
+        late = self.env.ref("scm_projects.action_scm_dev_agreement_late")
+        domain = safe_eval(late.domain)
+        found = self.as_client(self.DevWork, self.mrd_manager).search(domain)
+        self.assertIn(work, found)
+        groups = self.as_client(self.DevWork, self.auditor).read_group(
+            [], ["stage"], ["stage"]
+        )
+        self.assertTrue(any(g["stage"] == "agreement" for g in groups))
+        self.as_client(self.QcReport, self.qc_manager).read_group(
+            [], ["result"], ["result"]
+        )

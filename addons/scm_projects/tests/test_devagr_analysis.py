@@ -195,3 +195,18 @@ class TestDevagrAnalysis(ScmDevagrCase):
         self.as_client(report, self.qc_manager).read(["content"])
         with self.assertRaises(AccessError):
             self.as_client(report, self.wh_consultant).read(["content"])
+
+    def test_prj_dev_08_objection_through_the_form(self):
+        """PRJ-DEV-08: the Object button asks the reason and runs the step
+        with the user's own checks."""
+        work = self.work_at("analysis")
+        analysis = self._approved(work)
+        action = self.as_client(analysis, self.qc_manager).action_open_objection()
+        wizard = self.as_client(
+            self.env[action["res_model"]].browse(action["res_id"]), self.qc_manager
+        )
+        wizard.reason = "打印格式不全"
+        wizard.action_confirm()
+        self.assertEqual(analysis.stage, "adjust")
+        self.assertEqual(analysis.objection_reason, "打印格式不全")
+        self.assertEqual(len(work.sudo().dev_analysis_ids), 2)
