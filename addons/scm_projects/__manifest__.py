@@ -79,6 +79,12 @@
         "data/brand_data.xml",
         "views/brand_views.xml",
         "report/brand_reports.xml",
+        # devagr: analysis report, argumentation, system analysis, agreement,
+        # memoranda, execution sheet, QC report, acceptance (PRJ-DEV-07..15)
+        "security/ir.model.access-devagr.csv",
+        "security/devagr_rules.xml",
+        "views/devagr_views.xml",
+        "report/devagr_reports.xml",
     ],
     "demo": [
         # translations before the story, which copies this addon's names

@@ -88,3 +88,14 @@ from . import brand_stage_step
 from . import brand_acceptance
 from . import brand_feedback_survey
 from . import brand_deliverable
+# devagr: the analysis report and its argumentation, the system analysis
+# report, the development agreement, memoranda, execution sheet, QC report
+# and the requirement side's acceptance (PRJ-DEV-07..15)
+from . import devagr_document_mixin
+from . import devagr_dev_work
+from . import devagr_analysis
+from . import devagr_system_analysis
+from . import devagr_agreement
+from . import devagr_agreement_memo
+from . import devagr_agreement_execution
+from . import devagr_qc_report

@@ -40,3 +40,6 @@ from . import test_i18n
 
 # brand
 from . import test_brand_project
+# devagr
+from . import test_devagr_analysis
+from . import test_devagr_agreement
