@@ -1,0 +1,31 @@
+{
+    "name": "SCM Operations: Customer Service",
+    "summary": "Customer service after the run-in on OCA's helpdesk: service "
+    "requests with their two-hour commitments and working-day SLAs, service "
+    "plans, the customer service archive, monthly visits, HQ escalation and "
+    "the typical-issues bulletin, and product disc requests",
+    "version": "18.0.1.0.0",
+    "category": "SCM Operations",
+    "website": "https://github.com/scm-operations/scm-addons",
+    "author": "SCM Operations Team",
+    "license": "LGPL-3",
+    "application": True,
+    "installable": True,
+    "depends": [
+        "scm_projects",
+        "helpdesk_mgmt",
+        "helpdesk_mgmt_sla",
+        "helpdesk_type",
+        "helpdesk_type_sla",
+        "helpdesk_mgmt_project",
+    ],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/scm_service_rules.xml",
+        "views/scm_service_menus.xml",
+        # [areas] each area appends its own block below
+    ],
+    "demo": [
+        # [areas-demo]
+    ],
+}

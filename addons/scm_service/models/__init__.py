@@ -1,0 +1,3 @@
+from . import res_partner
+
+# [areas]

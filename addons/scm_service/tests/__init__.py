@@ -1,0 +1,3 @@
+from . import test_service_core
+
+# [areas]
