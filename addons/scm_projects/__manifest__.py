@@ -73,6 +73,12 @@
         "views/plans_task_views.xml",
         "views/plans_menus.xml",
         "report/plans_reports.xml",
+        # devreq: development plan, requirement work, requirement sources
+        "security/ir.model.access-devreq.csv",
+        "security/devreq_rules.xml",
+        "views/devreq_views.xml",
+        "views/devreq_requirement_views.xml",
+        "report/devreq_reports.xml",
     ],
     "demo": [
         # translations before the story, which copies this addon's names

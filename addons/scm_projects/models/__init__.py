@@ -78,3 +78,21 @@ from . import plans_delay_notice_line
 from . import plans_project_task
 from . import plans_project_project
 from . import plans_scm_assessment_entry
+
+# devreq: the development plan, the requirement work (plans, research,
+# member plans), a contract project's requirement sources (PRJ-DEV-01..07,
+# PRJ-UPG-01..03, PRJ-SC-02/04, PRJ-SEC-02/03, SUP-REQ-01..03)
+from . import devreq_document_mixin
+from . import devreq_dev_plan
+from . import devreq_dev_work
+from . import devreq_req_plan
+from . import devreq_unit_plan
+from . import devreq_research_report
+from . import devreq_member_plan
+from . import devreq_gap_list
+from . import devreq_gap_line
+from . import devreq_requirement_template
+from . import devreq_requirement_report
+from . import devreq_requirement_change
+from . import devreq_runin_need
+from . import devreq_project_project
