@@ -3,7 +3,14 @@ from odoo.exceptions import UserError
 
 # SUP-REQ-01: what the customer's signature fixes; it changes only through a
 # customer-signed change confirmation form.
-SIGNED_CONTENT = {"name", "content", "importance", "urgency", "template_id"}
+SIGNED_CONTENT = {
+    "name",
+    "content",
+    "importance",
+    "urgency",
+    "template_id",
+    "customer_requirement_id",
+}
 REPORT_STATES = [
     ("draft", "Draft"),
     ("confirmed", "Confirmed"),
@@ -57,6 +64,13 @@ class ScmDevRequirementReport(models.Model):
         string="Template Version",
         readonly=True,
         help="The version of MRD's template the report was written on (PRJ-SEC-02).",
+    )
+    customer_requirement_id = fields.Many2one(
+        "scm.customer.requirement",
+        string="Reviewed Requirement Report",
+        help="The report the HQ panel approved unanimously before the R "
+        "contract (CON-SEC-04), when this report carries it to the customer's "
+        "signature.",
     )
     content = fields.Text(string="Requirements", required=True)
     state = fields.Selection(

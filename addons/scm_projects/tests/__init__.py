@@ -37,3 +37,7 @@ from . import test_secondary_project
 
 # i18n
 from . import test_i18n
+
+# devreq
+from . import test_devreq_plan
+from . import test_devreq_sources
