@@ -51,3 +51,9 @@ class ProjectProject(models.Model):
                 "stage": "req_work_plan",
             }
         )
+
+    def action_scm_devreq_development(self):
+        """The project's development: opened, or started by MRD or the PM
+        (PRJ-SC-05, PRJ-SEC-01)."""
+        self.ensure_one()
+        return self.sudo()._scm_devreq_start_work(self.env.user)._devreq_open_action()

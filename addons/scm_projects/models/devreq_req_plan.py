@@ -1,4 +1,5 @@
 from odoo import _, api, fields, models
+from odoo.exceptions import UserError
 
 
 class ScmDevReqPlan(models.Model):
@@ -30,7 +31,36 @@ class ScmDevReqPlan(models.Model):
                 record.work_id._scm_check_stage(
                     ("req_work_plan",), _("given a requirement work plan")
                 )
+                record._devreq_check_overall_plan()
         return records
+
+    def _devreq_check_overall_plan(self):
+        """PRJ-SC-02: a contract project's sheet is made from its issued
+        overall implementation plan (PRJ-SC-01)."""
+        self.ensure_one()
+        work = self.work_id.sudo()
+        if work.kind != "project":
+            return
+        overall = (
+            self.env["scm.project.plan"]
+            .sudo()
+            .search_count(
+                [
+                    ("project_id", "=", work.project_id.id),
+                    ("plan_type", "=", "overall"),
+                    ("state", "in", ("issued", "approved")),
+                ],
+                limit=1,
+            )
+        )
+        if not overall:
+            raise UserError(
+                _(
+                    "The requirement work plan sheet of %(project)s is made from "
+                    "its issued overall implementation plan (PRJ-SC-02).",
+                    project=work.project_id.display_name,
+                )
+            )
 
     def _devreq_author_allowed(self, user):
         return self.work_id.sudo()._devreq_is_mrd_side(user)

@@ -237,6 +237,11 @@ class TestDevreqPlan(ScmDevCase):
         reviewed by the MRD Manager within 2 WD; approval creates 2 copy lines
         (QC, Software)."""
         work = self.make_dev_work("project")
+        with self.assertRaisesRegex(UserError, "overall implementation plan"):
+            self.req_plan(work)
+        self.env["scm.project.plan"].sudo().create(
+            {"project_id": self.project.id, "plan_type": "overall"}
+        ).write({"state": "issued"})
         req = self.req_plan(work)
         req.action_devreq_submit()
         review = req._scm_deadlines("PRJ-SC-02")

@@ -238,7 +238,14 @@ class TestDevreqSources(ScmDevCase):
                 {"name": "x", "project_id": self.r_project.id}
             )
         with self.assertRaisesRegex(UserError, "Only MRD or the project manager"):
-            self.r_project._scm_devreq_start_work(self.sw_manager)
+            self.as_client(
+                self.r_project, self.sw_manager
+            ).action_scm_devreq_development()
+        action = self.as_client(self.r_project, self.pm).action_scm_devreq_development()
+        work = self.DevWork.browse(action["res_id"])
+        self.assertEqual((work.kind, work.stage), ("project", "req_work_plan"))
+        again = self.as_client(self.r_project, self.mrd_analyst)
+        self.assertEqual(again.action_scm_devreq_development()["res_id"], work.id)
 
     # -- PRJ-UPG-02 ------------------------------------------------------------------
     def test_prj_upg_02_general_needs_link_to_an_upgrade(self):
