@@ -184,6 +184,20 @@ class TestDevreqSources(ScmDevCase):
         with self.assertRaises(AccessError):
             self.as_client(report, self.outsider).read(["content"])
 
+    def test_sup_req_03_consultant_cannot_open_another_projects_report(self):
+        """SUP-REQ-03: a branch consultant outside a project's team cannot
+        open its requirement report, even in the same branch."""
+        other = self.env.ref("scm_base.user_wh_consultant2")
+        self.assertNotIn(other, self.r_project.scm_member_user_ids | self.pm)
+        report = self.new_report()
+        with self.assertRaises(AccessError):
+            self.as_client(report, other).read(["content"])
+        self.assertFalse(
+            self.as_client(self.env["scm.dev.requirement.report"], other).search(
+                [("id", "=", report.id)]
+            )
+        )
+
     # -- PRJ-SC-04 ------------------------------------------------------------------
     def test_prj_sc_04_gap_list_with_verification_flags(self):
         """PRJ-SC-04: the branch provides the gap list; each line carries
