@@ -85,6 +85,12 @@
         "security/devagr_rules.xml",
         "views/devagr_views.xml",
         "report/devagr_reports.xml",
+        # devreq: development plan, requirement work, requirement sources
+        "security/ir.model.access-devreq.csv",
+        "security/devreq_rules.xml",
+        "views/devreq_views.xml",
+        "views/devreq_requirement_views.xml",
+        "report/devreq_reports.xml",
     ],
     "demo": [
         # translations before the story, which copies this addon's names

@@ -88,6 +88,7 @@ from . import brand_stage_step
 from . import brand_acceptance
 from . import brand_feedback_survey
 from . import brand_deliverable
+
 # devagr: the analysis report and its argumentation, the system analysis
 # report, the development agreement, memoranda, execution sheet, QC report
 # and the requirement side's acceptance (PRJ-DEV-07..15)
@@ -99,3 +100,21 @@ from . import devagr_agreement
 from . import devagr_agreement_memo
 from . import devagr_agreement_execution
 from . import devagr_qc_report
+
+# devreq: the development plan, the requirement work (plans, research,
+# member plans), a contract project's requirement sources (PRJ-DEV-01..07,
+# PRJ-UPG-01..03, PRJ-SC-02/04, PRJ-SEC-02/03, SUP-REQ-01..03)
+from . import devreq_document_mixin
+from . import devreq_dev_plan
+from . import devreq_dev_work
+from . import devreq_req_plan
+from . import devreq_unit_plan
+from . import devreq_research_report
+from . import devreq_member_plan
+from . import devreq_gap_list
+from . import devreq_gap_line
+from . import devreq_requirement_template
+from . import devreq_requirement_report
+from . import devreq_requirement_change
+from . import devreq_runin_need
+from . import devreq_project_project

@@ -121,7 +121,14 @@ class ScmDevAnalysis(models.Model):
     def _compute_source_summary(self):
         for report in self:
             sources = report.work_id.sudo()._scm_requirement_sources()
-            report.source_summary = "\n".join(s.display_name for s in sources) or False
+            report.source_summary = (
+                "\n".join(
+                    record.display_name
+                    for records in sources.values()
+                    for record in records
+                )
+                or False
+            )
 
     # -- writing ---------------------------------------------------------------
     @api.model_create_multi

@@ -72,30 +72,6 @@ class ScmDevWork(models.Model):
     def _scm_step_field_names(self):
         return super()._scm_step_field_names() | set(ACCEPTANCE_FIELDS)
 
-    # -- hooks of the requirement-work steps -----------------------------------------
-    def _scm_agreement_blockers(self):
-        """What still keeps the development agreement from being made
-        (PRJ-DEV-04: the QC and software work plans): a list of translated
-        sentences. Extended by the requirement-work steps."""
-        self.ensure_one()
-        return []
-
-    def _scm_analysis_blockers(self):
-        """What still keeps the requirement analysis from going on (for a
-        secondary contract's development: its requirement report not signed
-        by the customer or not received by MRD): a list of translated
-        sentences. Extended by the requirement-work steps."""
-        self.ensure_one()
-        return []
-
-    def _scm_requirement_sources(self):
-        """The documents the requirement analysis report is written from
-        (research reports, gap lists, customer requirement reports ...): a
-        recordset or a list of records. Extended by the requirement-work
-        steps."""
-        self.ensure_one()
-        return []
-
     # -- PRJ-DEV-15: the requirement side accepts ----------------------------
     def _devagr_check_acceptor(self):
         lead = self.requirement_lead_id or self._scm_mrd_manager()

@@ -107,3 +107,22 @@ class ScmDevWork(models.Model):
                 "scm_base.dept_qc",
             )
         )
+
+    # -- what each step waits for (the requirement-work steps extend these) -------
+    def _scm_agreement_blockers(self):
+        """What still keeps the development agreement from being made
+        (PRJ-DEV-04): a list of translated sentences, empty when nothing."""
+        self.ensure_one()
+        return []
+
+    def _scm_analysis_blockers(self):
+        """What still keeps requirement staff from writing the analysis
+        report (PRJ-DEV-06, PRJ-SC-04, PRJ-SEC-03): translated sentences."""
+        self.ensure_one()
+        return []
+
+    def _scm_requirement_sources(self):
+        """The documents the requirement analysis report is written from, by
+        kind: {"research_reports": records, "gap_lists": records, ...}."""
+        self.ensure_one()
+        return {}

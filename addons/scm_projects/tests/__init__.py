@@ -40,6 +40,11 @@ from . import test_i18n
 
 # brand
 from . import test_brand_project
+
 # devagr
 from . import test_devagr_analysis
 from . import test_devagr_agreement
+
+# devreq
+from . import test_devreq_plan
+from . import test_devreq_sources
