@@ -209,10 +209,10 @@ def generate(env, size):
             "partner_id": "c.id",
             "company_id": "o.company_id",
             "create_date": "s.create_date - (m.g || ' hours')::interval",
+            **_cleared_links(cr, "scm_contract"),
         },
         "bench_map_contract",
     )
-    nulled = _null_links(cr, "scm_contract", "bench_map_contract")
     milestone_columns = _columns(cr, "scm_contract_milestone")
     overrides = {
         "contract_id": "m.id",
@@ -229,7 +229,7 @@ def generate(env, size):
               JOIN bench_owner o ON o.slot = m.g % (SELECT count(*) FROM bench_owner)
               JOIN bench_customer c ON c.g = m.g"""
     )
-    _logger.info("bench: contracts' milestones cloned (%s links cleared)", nulled)
+    _logger.info("bench: contracts' milestones cloned")
     # -- customer projects: the project of contract g ------------------------
     if "project.project" in env and "scm_contract_id" in env["project.project"]:
         _clone(
@@ -246,14 +246,19 @@ def generate(env, size):
                 "company_id": "o.company_id",
                 "user_id": "o.user_id",
                 "create_date": "s.create_date - (m.g || ' hours')::interval",
+                # the mail alias is required: the clones share their seed's
+                **_cleared_links(
+                    cr,
+                    "project_project",
+                    keep={
+                        "scm_contract_id",
+                        "stage_id",
+                        "resource_calendar_id",
+                        "alias_id",
+                    },
+                ),
             },
             "bench_map_project",
-        )
-        _null_links(
-            cr,
-            "project_project",
-            "bench_map_project",
-            keep={"scm_contract_id", "stage_id", "resource_calendar_id"},
         )
     maps = (
         ("res.partner", "bench_map_partner"),
@@ -312,11 +317,12 @@ def _clone_activities(cr, model, map_table):
     _logger.info("bench: %s activities cloned onto %s", cr.rowcount, model)
 
 
-def _null_links(cr, table, map_table, keep=()):
-    """Links of the clones to one-of-a-kind records of their seed (a
-    cancellation form, a scheme, a secondary contract's parent, a project's
-    mail alias or analytic account) are cleared: a clone is a document of
-    its own."""
+def _cleared_links(cr, table, keep=()):
+    """Overrides that clear the clones' links to one-of-a-kind records of
+    their seed (a cancellation form, a scheme, a secondary contract's parent,
+    a project's analytic account): a clone is a document of its own. Cleared
+    in the INSERT itself, not by a later UPDATE that would leave every row
+    twice in the table."""
     cr.execute(
         """SELECT a.attname FROM pg_constraint k
              JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = ANY(k.conkey)
@@ -326,7 +332,6 @@ def _null_links(cr, table, map_table, keep=()):
                   'res_currency'::regclass)""",
         [table],
     )
-    links = [row[0] for row in cr.fetchall()]
     keep = {
         "template_id",
         "create_uid",
@@ -334,11 +339,4 @@ def _null_links(cr, table, map_table, keep=()):
         "message_main_attachment_id",
         *keep,
     }
-    cleared = [col for col in links if col not in keep]
-    if cleared:
-        cr.execute(
-            f"UPDATE {table} SET "
-            + ", ".join(f'"{col}" = NULL' for col in cleared)
-            + f" WHERE id IN (SELECT id FROM {map_table})"
-        )
-    return cleared
+    return {row[0]: "NULL" for row in cr.fetchall() if row[0] not in keep}
