@@ -1,6 +1,8 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from .scm_training_method import guarded_create_env
+
 CONTENT_FIELDS = {"name", "content", "attachment_ids", "trainer_id"}
 
 
@@ -71,7 +73,7 @@ class ScmTrainingHandout(models.Model):
                 superior = session._scm_training_manager()
             handout.superior_id = superior
 
-    # -- who ---------------------------------------------------------------------
+    # -- who --
     def _scm_authors(self):
         """Who writes and submits the handout: its trainer and the session's
         organiser."""
@@ -94,9 +96,10 @@ class ScmTrainingHandout(models.Model):
                     )
                 )
 
-    # -- CRUD ----------------------------------------------------------------------
+    # -- CRUD --
     @api.model_create_multi
     def create(self, vals_list):
+        guarded = guarded_create_env(self, vals_list)
         sessions = self.env["scm.training.session"]
         for vals in vals_list:
             session = sessions.browse(vals.get("session_id"))
@@ -105,14 +108,7 @@ class ScmTrainingHandout(models.Model):
             self._scm_check_session_open(session.sudo())
             if not vals.get("trainer_id"):
                 vals["trainer_id"] = session.sudo().trainer_id.id
-        if not self.env.su:
-            self.check_access("create")
-            guarded = self._scm_strip_step_defaults()
-            for vals in vals_list:
-                guarded._scm_check_links(
-                    {k: v for k, v in vals.items() if k != "session_id"}
-                )
-        handouts = super(ScmTrainingHandout, self.sudo()).create(vals_list)
+        handouts = super(ScmTrainingHandout, guarded.sudo()).create(vals_list)
         handouts = handouts.with_env(self.env)
         handouts._scm_check_author(_("write"))
         return handouts
@@ -156,7 +152,7 @@ class ScmTrainingHandout(models.Model):
     def _scm_write(self, vals):
         return self.with_context(skip_validation_check=True)._scm_step_write(vals)
 
-    # -- approval (TRN-PLAN-05) ----------------------------------------------------
+    # -- approval (TRN-PLAN-05) --
     def _scm_approval_check_submit(self):
         self.ensure_one()
         session = self.session_id.sudo()
@@ -219,7 +215,7 @@ class ScmTrainingHandout(models.Model):
             if handout.state != "approved":
                 handout._scm_write({"state": "cancel"})
 
-    # -- printing ----------------------------------------------------------------------
+    # -- printing --
     def action_print_handout(self):
         self.ensure_one()
         return self.env.ref(

@@ -17,6 +17,28 @@ METHOD_HEADINGS = (
 )
 
 
+def guarded_create_env(model, vals_list, free=("session_id",)):
+    """The environment a session's document is created in by sudo (its
+    session is a step field, fixed at creation and checked by the caller):
+    without sudo, step fields other than `free` are refused in the values
+    and their context defaults are dropped, as the step guard does."""
+    if model.env.su:
+        return model
+    guarded = model._scm_strip_step_defaults()
+    names = guarded._scm_step_field_names() - set(free)
+    for vals in vals_list:
+        preset = {
+            name
+            for name in names & vals.keys()
+            if vals[name] and vals[name] != guarded._scm_static_default(name)
+        }
+        if preset:
+            raise guarded._scm_guard_error(preset)
+        guarded._scm_check_links({k: v for k, v in vals.items() if k not in free})
+    guarded.check_access("create")
+    return guarded
+
+
 class ScmTrainingMethod(models.Model):
     """《培训实施办法》, the implementation method of one training session
     (TRN-PLAN-04, FORMS.md row 78).
@@ -94,7 +116,7 @@ class ScmTrainingMethod(models.Model):
                 session=method.session_id.sudo().display_name or "",
             )
 
-    # -- who ---------------------------------------------------------------------
+    # -- who --
     def _scm_check_organiser(self, action):
         for method in self:
             session = method.session_id.sudo()
@@ -111,18 +133,19 @@ class ScmTrainingMethod(models.Model):
                     )
                 )
 
-    # -- CRUD ----------------------------------------------------------------------
+    # -- CRUD --
     @api.model_create_multi
     def create(self, vals_list):
         # The session is a step field (fixed once): it is checked here, the
         # caller must be its organiser and may read it.
+        guarded = guarded_create_env(self, vals_list)
         sessions = self.env["scm.training.session"]
         for vals in vals_list:
             session = sessions.browse(vals.get("session_id"))
             if not self.env.su:
                 session.check_access("read")
             self._scm_check_session_open(session.sudo())
-        methods = super(ScmTrainingMethod, self.sudo()).create(vals_list)
+        methods = super(ScmTrainingMethod, guarded.sudo()).create(vals_list)
         methods = methods.with_env(self.env)
         methods._scm_check_organiser(_("write"))
         return methods
@@ -162,7 +185,7 @@ class ScmTrainingMethod(models.Model):
     def _scm_write(self, vals):
         return self.with_context(skip_validation_check=True)._scm_step_write(vals)
 
-    # -- approval (TRN-PLAN-04) ----------------------------------------------------
+    # -- approval (TRN-PLAN-04) --
     def _scm_missing_headings(self):
         self.ensure_one()
         return [
@@ -255,7 +278,7 @@ class ScmTrainingMethod(models.Model):
             if method.state != "approved":
                 method._scm_write({"state": "cancel"})
 
-    # -- printing ----------------------------------------------------------------------
+    # -- printing --
     def action_print_method(self):
         self.ensure_one()
         return self.env.ref(

@@ -127,7 +127,7 @@ class ScmTrainingSession(models.Model):
     )
     next_actor_text = fields.Char(string="Next", compute="_compute_next_actor_text")
 
-    # -- TRN-PLAN-04: the implementation method --------------------------------
+    # -- TRN-PLAN-04: the implementation method --
     method_ids = fields.One2many(
         "scm.training.method", "session_id", string="Implementation Methods"
     )
@@ -150,7 +150,7 @@ class ScmTrainingSession(models.Model):
         string="Method Approved On", readonly=True, copy=False
     )
 
-    # -- TRN-PLAN-05: the handouts ----------------------------------------------
+    # -- TRN-PLAN-05: the handouts --
     handout_ids = fields.One2many(
         "scm.training.handout", "session_id", string="Handouts"
     )
@@ -164,7 +164,7 @@ class ScmTrainingSession(models.Model):
         string="Special Case Reason", readonly=True, copy=False
     )
 
-    # -- TRN-SM-01: held, with attendance ---------------------------------------
+    # -- TRN-SM-01: held, with attendance --
     held_date = fields.Datetime(string="Marked Held On", readonly=True, copy=False)
     held_by_id = fields.Many2one(
         "res.users", string="Marked Held By", readonly=True, copy=False
@@ -173,7 +173,7 @@ class ScmTrainingSession(models.Model):
         "calendar.event", string="Calendar Event", readonly=True, copy=False
     )
 
-    # -- TRN-FIVE-01 #4: the session record sent back to HQ ---------------------
+    # -- TRN-FIVE-01 #4: the session record sent back to HQ --
     record_content = fields.Html(
         string="Session Record",
         copy=False,
@@ -199,7 +199,7 @@ class ScmTrainingSession(models.Model):
     )
     cancel_reason = fields.Text(string="Cancellation Reason", readonly=True, copy=False)
 
-    # -- delegation to hr.course.schedule -----------------------------------
+    # -- delegation to hr.course.schedule --
     def _scm_schedule_values(self, vals):
         """Split `vals` into this record's values and the schedule's."""
         own = {}
@@ -268,17 +268,22 @@ class ScmTrainingSession(models.Model):
         schedules.sudo().unlink()
         return result
 
-    # -- who --------------------------------------------------------------------
+    # -- who --
     def _scm_unit_manager(self):
         """The manager of the session's unit: its HQ department's manager,
         or the branch manager of its branch."""
         self.ensure_one()
+        # Who manages a unit is no secret of the unit: read by sudo, whoever
+        # asks (a branch user may not read HQ departments).
         if self.department_id:
-            return self.department_id._scm_manager_user()
-        return self.company_id.sudo().scm_manager_id
+            manager = self.department_id.sudo()._scm_manager_user()
+        else:
+            manager = self.company_id.sudo().scm_manager_id
+        return manager.with_env(self.env)
 
     def _scm_training_manager(self):
-        return self.env.ref("scm_base.dept_training")._scm_manager_user()
+        dept = self.env.ref("scm_base.dept_training").sudo()
+        return dept._scm_manager_user().with_env(self.env)
 
     def _scm_superior(self):
         """Who approves the session's method and handout and reviews its
@@ -291,7 +296,7 @@ class ScmTrainingSession(models.Model):
             return self._scm_training_manager()
         return manager
 
-    # -- computes -----------------------------------------------------------------
+    # -- computes --
     @api.depends("organiser_id", "company_id", "department_id")
     def _compute_superior_id(self):
         for session in self:
@@ -329,7 +334,7 @@ class ScmTrainingSession(models.Model):
             return self.organiser_id, _("send the session record to HQ")
         return self.env["res.users"], ""
 
-    # -- who ------------------------------------------------------------------------
+    # -- who --
     def _scm_acts_for(self, users):
         """The current user is one of `users` or holds their delegation for
         training sessions today (ORG-RULE-06)."""
@@ -351,7 +356,7 @@ class ScmTrainingSession(models.Model):
                     )
                 )
 
-    # -- dates ----------------------------------------------------------------------
+    # -- dates --
     def _scm_local_today(self):
         """Today where the session's unit is (the server's clock and the
         unit's calendar, never the client's context)."""
@@ -406,7 +411,7 @@ class ScmTrainingSession(models.Model):
             unit="calendar_days",
         )
 
-    # -- steps: method and handout (TRN-PLAN-04/05, TRN-SM-01) ---------------------
+    # -- steps: method and handout (TRN-PLAN-04/05, TRN-SM-01) --
     def _scm_on_method_approved(self, method):
         """The superior approved the method (its own approval checked the
         date): planned → method_approved, and the session enters the
@@ -478,7 +483,7 @@ class ScmTrainingSession(models.Model):
                 session._scm_step_write({"stage": "handout_approved"})
         return True
 
-    # -- step: held, with attendance (TRN-SM-01) ------------------------------------
+    # -- step: held, with attendance (TRN-SM-01) --
     def _scm_check_ready_to_hold(self):
         """TRN-PLAN-04: not held unless the method was approved before the
         session date; TRN-PLAN-05: nor without a handout approved before it,
@@ -561,7 +566,7 @@ class ScmTrainingSession(models.Model):
         )
         return True
 
-    # -- step: session record to HQ (TRN-FIVE-01 #4) ---------------------------------
+    # -- step: session record to HQ (TRN-FIVE-01 #4) --
     def _scm_check_record_editable(self):
         for session in self:
             session._scm_check_actor(
@@ -610,7 +615,7 @@ class ScmTrainingSession(models.Model):
                 )
         return True
 
-    # -- step: cancel ---------------------------------------------------------------
+    # -- step: cancel --
     def action_scm_cancel(self, reason):
         """The organiser or the superior cancels a session not yet held."""
         reason = (reason or "").strip()
@@ -631,7 +636,7 @@ class ScmTrainingSession(models.Model):
             session.sudo().message_post(body=_("Cancelled: %(reason)s", reason=reason))
         return True
 
-    # -- calendar --------------------------------------------------------------------
+    # -- calendar --
     def _scm_calendar_partners(self):
         self.ensure_one()
         session = self.sudo()
@@ -671,7 +676,7 @@ class ScmTrainingSession(models.Model):
                 event = self.env["calendar.event"].sudo().create(values)
                 session._scm_step_write({"calendar_event_id": event.id})
 
-    # -- wizard buttons ---------------------------------------------------------------
+    # -- wizard buttons --
     def _scm_step_wizard(self, step, title):
         self.ensure_one()
         return {
@@ -695,7 +700,7 @@ class ScmTrainingSession(models.Model):
         self._scm_check_actor(lambda s: s.organiser_id | s._scm_superior(), _("cancel"))
         return self._scm_step_wizard("cancel", _("Cancel the Session"))
 
-    # -- method and handout buttons ---------------------------------------------------
+    # -- method and handout buttons --
     def action_open_method(self):
         """The session's implementation method; the organiser's first click
         writes it (a draft)."""

@@ -1,3 +1,4 @@
 from . import test_session_core
 
 # [areas]
+from . import test_sessions_workflow
