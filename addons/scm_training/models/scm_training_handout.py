@@ -149,6 +149,11 @@ class ScmTrainingHandout(models.Model):
                     )
         return super().write(vals)
 
+    def unlink(self):
+        # A draft is deleted by its authors only (trainees read it too).
+        self._scm_check_author(_("delete"))
+        return super().unlink()
+
     def _scm_write(self, vals):
         return self.with_context(skip_validation_check=True)._scm_step_write(vals)
 

@@ -32,6 +32,18 @@ CALENDAR_FIELDS = {
     "trainer_id",
     "organiser_id",
 }
+# What the session is (course, dates, people): planned by its organiser,
+# its unit's manager or the Training Dept, until it is held.
+PLANNING_FIELDS = {
+    "name",
+    "course_id",
+    "start_date",
+    "end_date",
+    "place",
+    "attendant_ids",
+    "trainer_id",
+    "organiser_id",
+}
 METHOD_DEADLINE_CODE = "TRN-PLAN-04"
 # The manual sets no figure for the method: the organiser owes it three
 # calendar days before the session, which leaves the superior's review
@@ -235,6 +247,9 @@ class ScmTrainingSession(models.Model):
         if not self.env.su and vals.keys() & RECORD_FIELDS:
             self.check_access("write")
             self._scm_check_record_editable()
+        if not self.env.su and vals.keys() & PLANNING_FIELDS:
+            self.check_access("write")
+            self._scm_check_planning_editable()
         if parent:
             self.check_access("write")
             self._scm_check_schedule_editable(parent)
@@ -565,6 +580,24 @@ class ScmTrainingSession(models.Model):
             )
         )
         return True
+
+    # -- planning ----------------------------------------------------------
+    def _scm_planners(self):
+        """Who plans the session: its organiser, its unit's manager, its
+        superior and the Training Dept manager."""
+        self.ensure_one()
+        return (
+            self.organiser_id
+            | self._scm_unit_manager()
+            | self._scm_superior()
+            | self._scm_training_manager()
+        )
+
+    def _scm_check_planning_editable(self):
+        for session in self:
+            if not self.env.user.has_group("scm_base.group_scm_admin"):
+                session._scm_check_actor(lambda s: s._scm_planners(), _("plan"))
+            session._scm_check_stage(BEFORE_HELD, _("replanned"))
 
     # -- step: session record to HQ (TRN-FIVE-01 #4) --
     def _scm_check_record_editable(self):

@@ -2,3 +2,4 @@ from . import test_session_core
 
 # [areas]
 from . import test_sessions_workflow
+from . import test_sessions_views
