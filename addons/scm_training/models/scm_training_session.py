@@ -233,8 +233,22 @@ class ScmTrainingSession(models.Model):
         prepared = []
         for vals in vals_list:
             own, parent = self._scm_schedule_values(vals)
+            if own.get("schedule_id") and not self.env.su:
+                # A session makes its own schedule: it does not take over
+                # another one.
+                raise self._scm_guard_error({"schedule_id"})
             if not own.get("schedule_id"):
-                schedule = self.env["hr.course.schedule"].sudo().create(parent)
+                # The schedule's state is the session's stage seen by
+                # hr_course: a client's context does not preset it.
+                context = {
+                    key: value
+                    for key, value in self.env.context.items()
+                    if key != "default_state"
+                }
+                schedules = self.env["hr.course.schedule"].with_env(
+                    self.env(context=context)
+                )
+                schedule = schedules.sudo().create(parent)
                 own["schedule_id"] = schedule.id
             prepared.append(own)
         sessions = super().create(prepared)
@@ -244,6 +258,8 @@ class ScmTrainingSession(models.Model):
 
     def write(self, vals):
         own, parent = self._scm_schedule_values(vals)
+        if "schedule_id" in vals and not self.env.su:
+            raise self._scm_guard_error({"schedule_id"})
         if not self.env.su and vals.keys() & RECORD_FIELDS:
             self.check_access("write")
             self._scm_check_record_editable()
@@ -270,6 +286,11 @@ class ScmTrainingSession(models.Model):
             raise self._scm_guard_error({"state"})
 
     def unlink(self):
+        if not self.env.su:
+            self.check_access("unlink")
+            for session in self:
+                if not self.env.user.has_group("scm_base.group_scm_admin"):
+                    session._scm_check_actor(lambda s: s._scm_planners(), _("delete"))
         started = self.filtered(lambda s: s.stage != "planned")
         if started and not self.env.su:
             raise UserError(

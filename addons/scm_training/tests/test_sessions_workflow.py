@@ -431,3 +431,43 @@ class TestSessionsWorkflow(ScmTrainingCase):
         self.as_client(other, self.wh_consultant).action_scm_mark_held()
         with self.assertRaises(UserError):
             self.as_client(other, self.wh_consultant).action_scm_cancel("太晚")
+
+    def test_trn_sm_01_forged_defaults_do_not_preset_a_new_session(self):
+        """TRN-SM-01: a new session starts planned, on a draft schedule,
+        whatever defaults the client's context carries."""
+        Session = self.as_client(
+            self.env["scm.training.session"],
+            self.wh_manager,
+            default_stage="held",
+            default_state="completed",
+            default_scm_sent_to_hq=True,
+            default_handout_special_case=True,
+        )
+        session = Session.create(
+            {
+                "name": "武汉分公司产品培训（测试）",
+                "course_id": self.course.id,
+                "company_id": self.wuhan.id,
+                "cost": 0.0,
+                "authorized_by": self.employee(self.wh_manager).id,
+            }
+        )
+        self.assertEqual(session.stage, "planned")
+        self.assertEqual(session.schedule_id.state, "draft")
+        self.assertFalse(session.scm_sent_to_hq)
+        self.assertFalse(session.handout_special_case)
+        # Nor does it take over another session's schedule.
+        with self.assertRaises(UserError):
+            Session.create(
+                {
+                    "name": "x",
+                    "company_id": self.wuhan.id,
+                    "schedule_id": self.held_session.schedule_id.id,
+                }
+            )
+
+    def test_only_planners_delete_a_planned_session(self):
+        with self.assertRaises(AccessError):
+            self.as_client(self.held_session, self.wh_consultant2).unlink()
+        self.as_client(self.held_session, self.wh_consultant).unlink()
+        self.assertFalse(self.held_session.exists())
