@@ -1,6 +1,6 @@
 """Benchmark data: `size` each of customer files, EMT proposals, customer
-visits, contracts (with payment milestones) and Odoo's own `crm.lead`, on a
-copy of the demo database.
+visits, contracts (with payment milestones), customer projects (one per
+contract) and Odoo's own `crm.lead`, on a copy of the demo database.
 
 The demo's records were made through the ORM (every constraint, default and
 compute ran): they are the seeds. Their rows are cloned in SQL, a few
@@ -39,6 +39,7 @@ SEED_DOMAINS = {
     "scm.sales.proposal": [],
     "scm.customer.visit": [],
     "scm.contract": [],
+    "project.project": [("scm_contract_id", "!=", False)],
 }
 
 
@@ -211,7 +212,7 @@ def generate(env, size):
         },
         "bench_map_contract",
     )
-    nulled = _null_links(cr, "scm_contract")
+    nulled = _null_links(cr, "scm_contract", "bench_map_contract")
     milestone_columns = _columns(cr, "scm_contract_milestone")
     overrides = {
         "contract_id": "m.id",
@@ -229,6 +230,31 @@ def generate(env, size):
               JOIN bench_customer c ON c.g = m.g"""
     )
     _logger.info("bench: contracts' milestones cloned (%s links cleared)", nulled)
+    # -- customer projects: the project of contract g ------------------------
+    if "project.project" in env and "scm_contract_id" in env["project.project"]:
+        _clone(
+            cr,
+            "project_project",
+            _seeds(env, "project.project"),
+            size,
+            {
+                "name": "jsonb_build_object('en_US', (s.name->>'en_US') || ' ' || m.g, "
+                "'zh_CN', coalesce(s.name->>'zh_CN', s.name->>'en_US') || ' ' || m.g)",
+                "scm_contract_id": "(SELECT k.id FROM bench_map_contract k "
+                "WHERE k.g = m.g)",
+                "partner_id": "c.id",
+                "company_id": "o.company_id",
+                "user_id": "o.user_id",
+                "create_date": "s.create_date - (m.g || ' hours')::interval",
+            },
+            "bench_map_project",
+        )
+        _null_links(
+            cr,
+            "project_project",
+            "bench_map_project",
+            keep={"scm_contract_id", "stage_id", "resource_calendar_id"},
+        )
     maps = (
         ("res.partner", "bench_map_partner"),
         ("crm.lead", "bench_map_lead"),
@@ -236,6 +262,8 @@ def generate(env, size):
         ("scm.customer.visit", "bench_map_visit"),
         ("scm.contract", "bench_map_contract"),
     )
+    if "project.project" in env and "scm_contract_id" in env["project.project"]:
+        maps += (("project.project", "bench_map_project"),)
     for model, map_table in maps:
         _clone_activities(cr, model, map_table)
     env.invalidate_all()
@@ -284,10 +312,11 @@ def _clone_activities(cr, model, map_table):
     _logger.info("bench: %s activities cloned onto %s", cr.rowcount, model)
 
 
-def _null_links(cr, table):
+def _null_links(cr, table, map_table, keep=()):
     """Links of the clones to one-of-a-kind records of their seed (a
-    cancellation form, a scheme, a secondary contract's parent) are cleared:
-    a clone is a contract of its own."""
+    cancellation form, a scheme, a secondary contract's parent, a project's
+    mail alias or analytic account) are cleared: a clone is a document of
+    its own."""
     cr.execute(
         """SELECT a.attname FROM pg_constraint k
              JOIN pg_attribute a ON a.attrelid = k.conrelid AND a.attnum = ANY(k.conkey)
@@ -298,12 +327,18 @@ def _null_links(cr, table):
         [table],
     )
     links = [row[0] for row in cr.fetchall()]
-    keep = {"template_id", "create_uid", "write_uid", "message_main_attachment_id"}
+    keep = {
+        "template_id",
+        "create_uid",
+        "write_uid",
+        "message_main_attachment_id",
+        *keep,
+    }
     cleared = [col for col in links if col not in keep]
     if cleared:
         cr.execute(
             f"UPDATE {table} SET "
             + ", ".join(f'"{col}" = NULL' for col in cleared)
-            + " WHERE id IN (SELECT id FROM bench_map_contract)"
+            + f" WHERE id IN (SELECT id FROM {map_table})"
         )
     return cleared

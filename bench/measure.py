@@ -24,6 +24,7 @@ DOCUMENTS = [
     ("EMT proposals", "scm_sales.action_scm_sales_proposal"),
     ("customer visits", "scm_sales.action_scm_customer_visit"),
     ("contracts", "scm_contracts.action_scm_contract"),
+    ("customer projects", "scm_projects.action_scm_project"),
 ]
 YARDSTICK = "crm.crm_lead_opportunities"
 USERS = ["wh.consultant", "wh.manager", "msd.manager"]

@@ -19,6 +19,9 @@
         "views/project_project_views.xml",
         "wizard/scm_project_customer_sign_views.xml",
         "views/scm_projects_menus.xml",
+        # the software development workflow (issue 11): its core
+        "security/dev_core_rules.xml",
+        "views/dev_core_views.xml",
         # [areas] each area appends its own block below
         # closing: acceptance, collection, handover, closing
         "security/ir.model.access-closing.csv",
@@ -70,6 +73,18 @@
         "views/plans_task_views.xml",
         "views/plans_menus.xml",
         "report/plans_reports.xml",
+        # brand: brand operation projects (PRJ-BRD-01..09)
+        "security/ir.model.access-brand.csv",
+        "security/brand_rules.xml",
+        "data/brand_data.xml",
+        "views/brand_views.xml",
+        "report/brand_reports.xml",
+        # devagr: analysis report, argumentation, system analysis, agreement,
+        # memoranda, execution sheet, QC report, acceptance (PRJ-DEV-07..15)
+        "security/ir.model.access-devagr.csv",
+        "security/devagr_rules.xml",
+        "views/devagr_views.xml",
+        "report/devagr_reports.xml",
     ],
     "demo": [
         # translations before the story, which copies this addon's names

@@ -18,6 +18,23 @@
         "views/scm_training_menus.xml",
         "views/scm_training_session_views.xml",
         # [areas] each area appends its own block below
+        # plans (TRN-PLAN-01..03, TRN-FIVE-01, AUD-GEN-05)
+        "security/ir.model.access-plans.csv",
+        "security/plans_rules.xml",
+        "data/plans_tier_data.xml",
+        "views/plans_plan_views.xml",
+        "views/plans_five_haves_views.xml",
+        "views/plans_need_views.xml",
+        "report/plans_reports.xml",
+        # [evaluation]
+        "security/ir.model.access-evaluation.csv",
+        "security/evaluation_rules.xml",
+        "data/evaluation_criterion_data.xml",
+        "views/evaluation_evaluation_views.xml",
+        "views/evaluation_exam_views.xml",
+        "views/evaluation_summary_views.xml",
+        "views/evaluation_session_views.xml",
+        "report/evaluation_reports.xml",
         # -- sessions: method, handout, held, record to HQ (TRN-PLAN-04/05,
         #    TRN-SM-01, TRN-FIVE-01 #4)
         "security/ir.model.access-sessions.csv",

@@ -7,6 +7,7 @@ from . import project_milestone
 from . import scm_project_member
 from . import scm_contract
 from . import scm_contract_milestone
+from . import scm_dev_work
 
 # [areas] each area appends its own imports below
 # closing: acceptance, collection, handover, closing (PRJ-SC-08/09,
@@ -77,3 +78,24 @@ from . import plans_delay_notice_line
 from . import plans_project_task
 from . import plans_project_project
 from . import plans_scm_assessment_entry
+
+# brand: brand operation projects (PRJ-BRD-01..09)
+from . import brand_stage_template
+from . import brand_brand_project
+from . import brand_coop_agreement
+from . import brand_stage
+from . import brand_stage_step
+from . import brand_acceptance
+from . import brand_feedback_survey
+from . import brand_deliverable
+# devagr: the analysis report and its argumentation, the system analysis
+# report, the development agreement, memoranda, execution sheet, QC report
+# and the requirement side's acceptance (PRJ-DEV-07..15)
+from . import devagr_document_mixin
+from . import devagr_dev_work
+from . import devagr_analysis
+from . import devagr_system_analysis
+from . import devagr_agreement
+from . import devagr_agreement_memo
+from . import devagr_agreement_execution
+from . import devagr_qc_report

@@ -1,4 +1,5 @@
 from . import test_project_core
+from . import test_dev_core
 
 # [areas] each area appends its own test modules below
 from . import test_closing_acceptance
@@ -36,3 +37,9 @@ from . import test_secondary_project
 
 # i18n
 from . import test_i18n
+
+# brand
+from . import test_brand_project
+# devagr
+from . import test_devagr_analysis
+from . import test_devagr_agreement

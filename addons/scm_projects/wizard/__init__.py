@@ -10,3 +10,6 @@ from . import elements_confirm
 from . import elements_return
 from . import elements_receipt
 from . import elements_supplement_answer
+
+# devagr
+from . import devagr_reason_wizard
