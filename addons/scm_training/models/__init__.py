@@ -17,6 +17,7 @@ from . import scm_training_need
 from . import scm_training_session_plans
 from . import scm_training_five_haves_report
 from . import scm_training_weekly_gap_report
+
 # [evaluation]
 from . import hr_employee_evaluation
 from . import scm_training_session_evaluation

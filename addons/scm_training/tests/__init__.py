@@ -7,6 +7,7 @@ from . import test_plans_annual
 from . import test_plans_monthly
 from . import test_plans_five_haves
 from . import test_plans_need
+
 # [evaluation]
 from . import test_evaluation_trainer
 from . import test_evaluation_exam
