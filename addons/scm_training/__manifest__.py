@@ -35,6 +35,15 @@
         "views/evaluation_summary_views.xml",
         "views/evaluation_session_views.xml",
         "report/evaluation_reports.xml",
+        # -- sessions: method, handout, held, record to HQ (TRN-PLAN-04/05,
+        #    TRN-SM-01, TRN-FIVE-01 #4)
+        "security/ir.model.access-sessions.csv",
+        "security/sessions_rules.xml",
+        "data/sessions_tier_data.xml",
+        "views/sessions_method_views.xml",
+        "views/sessions_handout_views.xml",
+        "views/sessions_wizard_views.xml",
+        "report/sessions_reports.xml",
     ],
     "demo": [
         # [areas-demo]

@@ -2,6 +2,9 @@ from . import hr_course_schedule
 from . import scm_training_session
 
 # [areas]
+from . import scm_training_method
+from . import scm_training_handout
+from . import scm_training_session_step_wizard
 from . import scm_training_unit_mixin
 from . import scm_training_plan
 from . import scm_training_plan_line
@@ -14,6 +17,7 @@ from . import scm_training_need
 from . import scm_training_session_plans
 from . import scm_training_five_haves_report
 from . import scm_training_weekly_gap_report
+
 # [evaluation]
 from . import hr_employee_evaluation
 from . import scm_training_session_evaluation

@@ -1,10 +1,13 @@
 from . import test_session_core
 
 # [areas]
+from . import test_sessions_workflow
+from . import test_sessions_views
 from . import test_plans_annual
 from . import test_plans_monthly
 from . import test_plans_five_haves
 from . import test_plans_need
+
 # [evaluation]
 from . import test_evaluation_trainer
 from . import test_evaluation_exam

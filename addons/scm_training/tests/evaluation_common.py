@@ -32,6 +32,15 @@ class ScmTrainingEvaluationCase(ScmTrainingCase):
         )
         return session
 
+    def record_sent_to_hq(self, session=None):
+        """The organiser sends the session record to HQ (TRN-FIVE-01, the
+        sessions area's step), which closing requires."""
+        session = session or self.session
+        client = self.as_client(session, session.organiser_id)
+        client.write({"record_content": "<p>培训记录</p>"})
+        client.action_scm_send_record_to_hq()
+        return session
+
     def new_evaluation(self, session=None, user=None, result="qualified", score=8):
         session = session or self.session
         user = user or session.organiser_id

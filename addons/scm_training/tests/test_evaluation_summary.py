@@ -55,6 +55,9 @@ class TestEvaluationSummary(ScmTrainingEvaluationCase):
             self.as_client(self.session, self.wh_consultant).action_scm_close()
         with self.assertRaises(UserError):
             self.as_client(self.session, self.auditor).action_scm_close()
+        with self.assertRaisesRegex(UserError, "TRN-FIVE-01"):
+            self.as_client(self.session, self.wh_manager).action_scm_close()
+        self.record_sent_to_hq()
         self.as_client(self.session, self.wh_manager).action_scm_close()
         self.assertEqual(self.session.stage, "closed")
         self.assertEqual(self.session.scm_closed_by_id, self.wh_manager)
@@ -82,6 +85,7 @@ class TestEvaluationSummary(ScmTrainingEvaluationCase):
         self.assertRegex(str(caught.exception), "TRN-SUM-01")
         summary.write({"content": "<p>补充：一人 45 分，已安排补考。</p>"})
         summary.action_submit()
+        self.record_sent_to_hq()
         self.as_client(self.session, self.wh_manager).action_scm_close()
         self.assertEqual(self.session.stage, "closed")
 
