@@ -56,3 +56,22 @@ class TestContractNameSearch(ScmContractsCase):
             self.assertIn(
                 partner.id, [row[0] for row in Partner.name_search(text)], text
             )
+
+    def test_dropdown_lists_the_newest_first(self):
+        """The dropdown lists the newest matches first, as the contract list
+        does, without walking the whole table in id order (issue 15)."""
+        older = self.new_contract(title="排序测试合同 甲")
+        newer = self.new_contract(title="排序测试合同 乙")
+        self.env.cr.execute(
+            "UPDATE scm_contract SET create_date = create_date - interval '1 day'"
+            " WHERE id = %s",
+            [older.id],
+        )
+        self.env.invalidate_all()
+        found = [
+            row[0]
+            for row in self.Contract.with_user(self.wh_manager).name_search(
+                "排序测试合同", limit=10
+            )
+        ]
+        self.assertEqual(found[:2], [newer.id, older.id])
