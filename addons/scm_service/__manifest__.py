@@ -24,6 +24,13 @@
         "security/scm_service_rules.xml",
         "views/scm_service_menus.xml",
         # [areas] each area appends its own block below
+        "security/ir.model.access-hq.csv",
+        "security/hq_rules.xml",
+        "data/hq_sequence_data.xml",
+        "views/hq_escalation_views.xml",
+        "views/hq_bulletin_views.xml",
+        "views/hq_disc_request_views.xml",
+        "report/hq_reports.xml",
     ],
     "demo": [
         # [areas-demo]
