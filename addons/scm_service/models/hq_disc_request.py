@@ -362,6 +362,7 @@ class ScmDiscRequest(models.Model):
 
     def write(self, vals):
         if not self.env.su:
+            self.check_access("write")
             keys = vals.keys()
             if keys & CONTENT_FIELDS:
                 self._scm_check_branch(_("change"))

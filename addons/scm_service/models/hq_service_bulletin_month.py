@@ -1,4 +1,4 @@
-from odoo import fields, models, tools
+from odoo import api, fields, models, tools
 
 
 class ScmServiceBulletinMonth(models.Model):
@@ -26,6 +26,13 @@ class ScmServiceBulletinMonth(models.Model):
         readonly=True,
         help="The month has ended and no bulletin of it was distributed.",
     )
+
+    @api.model
+    def _search(self, domain, offset=0, limit=None, order=None, **kwargs):
+        # The view reads the escalations and bulletins as stored.
+        self.env["scm.service.escalation"].flush_model()
+        self.env["scm.service.bulletin"].flush_model()
+        return super()._search(domain, offset, limit, order, **kwargs)
 
     def init(self):
         tools.drop_view_if_exists(self.env.cr, self._table)

@@ -71,7 +71,6 @@ class ScmServiceEscalation(models.Model):
         GUIDANCE_KINDS,
         string="Kind",
         required=True,
-        default="technical",
         compute="_compute_guidance_kind",
         store=True,
         readonly=False,
@@ -211,6 +210,7 @@ class ScmServiceEscalation(models.Model):
 
     def write(self, vals):
         if not self.env.su:
+            self.check_access("write")
             if vals.keys() & CONTENT_FIELDS:
                 for escalation in self:
                     escalation._scm_check_branch(escalation.company_id, _("change"))

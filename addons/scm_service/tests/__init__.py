@@ -1,3 +1,6 @@
 from . import test_service_core
 
 # [areas]
+from . import test_hq_escalation
+from . import test_hq_disc
+from . import test_hq_handover
