@@ -34,6 +34,13 @@
         "views/customers_menus.xml",
         "report/customers_reports.xml",
         "data/customers_cron.xml",
+        "security/ir.model.access-hq.csv",
+        "security/hq_rules.xml",
+        "data/hq_sequence_data.xml",
+        "views/hq_escalation_views.xml",
+        "views/hq_bulletin_views.xml",
+        "views/hq_disc_request_views.xml",
+        "report/hq_reports.xml",
     ],
     "demo": [
         # [areas-demo]
