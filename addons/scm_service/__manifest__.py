@@ -24,6 +24,14 @@
         "security/scm_service_rules.xml",
         "views/scm_service_menus.xml",
         # [areas] each area appends its own block below
+        # requests
+        "security/ir.model.access-requests.csv",
+        "security/requests_rules.xml",
+        "data/requests_catalogue_data.xml",
+        "data/requests_data.xml",
+        "views/requests_helpdesk_ticket_views.xml",
+        "views/requests_config_views.xml",
+        "report/requests_reports.xml",
     ],
     "demo": [
         # [areas-demo]
