@@ -33,7 +33,7 @@ class HelpdeskTicket(models.Model):
         "scm_quote_confirmed_date",
     )
 
-    # -- kind (SVC-SCOPE-01, SVC-STD-01, PRJ-HAND-02) ---------------------------
+    # -- kind (SVC-SCOPE-01, SVC-STD-01, PRJ-HAND-02) -------------------------
     scm_received_date = fields.Datetime(
         string="Received",
         default=fields.Datetime.now,
@@ -73,7 +73,7 @@ class HelpdeskTicket(models.Model):
         help="Urgent requests are confirmed with the customer at once and "
         "served on site: a promised arrival is required (SUP-SVCN-01).",
     )
-    # -- responsiveness (SVC-RESP-02..05) -------------------------------------------
+    # -- responsiveness (SVC-RESP-02..05) -------------------------------------
     scm_first_response_date = fields.Datetime(
         string="First Response", readonly=True, copy=False
     )
@@ -113,7 +113,7 @@ class HelpdeskTicket(models.Model):
         help="Required when the problem could not be solved on site; tracked "
         "as a deadline (SVC-RESP-05).",
     )
-    # -- escalation to HQ (SVC-RESP-04, SUP-SVCN-01, SVC-HQ-02) ----------------------
+    # -- escalation to HQ (SVC-RESP-04, SUP-SVCN-01, SVC-HQ-02) ---------------
     scm_interim_measures = fields.Text(
         string="Interim Measures",
         help="What the customer was offered while the problem is unsolved; "
@@ -170,7 +170,7 @@ class HelpdeskTicket(models.Model):
         help="The user statuses of the service notification (SUP-SVCN-01): "
         "KCWB surveyed, ZGPZ approved, BPZ not approved, ZBHF HQ replied.",
     )
-    # -- records of the channel (SVC-RESP-06) ------------------------------------------
+    # -- records of the channel (SVC-RESP-06) ---------------------------------
     scm_phone_record = fields.Text(string="Phone Record")
     scm_work_record = fields.Text(string="Work Record")
     scm_customer_signatory = fields.Char(string="Customer Signatory")
@@ -185,7 +185,7 @@ class HelpdeskTicket(models.Model):
     scm_meeting_minutes_id = fields.Many2one(
         "scm.meeting.minutes", string="Meeting Minutes", copy=False
     )
-    # -- service standards (SVC-STD-02/03, SUP-SVCN-01) ------------------------------
+    # -- service standards (SVC-STD-02/03, SUP-SVCN-01) -----------------------
     scm_report_free = fields.Boolean(
         string="Free Report",
         default=True,
@@ -216,7 +216,7 @@ class HelpdeskTicket(models.Model):
         "res.currency", related="company_id.currency_id", string="Currency"
     )
 
-    # -- computes -------------------------------------------------------------------
+    # -- computes --
     @api.depends("partner_id", "scm_received_date")
     def _compute_scm_service_kind(self):
         for ticket in self:
@@ -295,7 +295,7 @@ class HelpdeskTicket(models.Model):
             else:
                 ticket.scm_work_hours = 0
 
-    # -- constraints (bad input refused, nothing written) ---------------------------
+    # -- constraints (bad input refused, nothing written) --
     @api.constrains("team_id")
     def _check_scm_team(self):
         for ticket in self:
@@ -312,7 +312,7 @@ class HelpdeskTicket(models.Model):
     def _check_scm_catalogue(self):
         """SVC-SCOPE-04/05: an item of the catalogue and one of the three
         channels."""
-        for ticket in self:
+        for ticket in self.sudo():
             if not ticket.category_id or not ticket.category_id.parent_id:
                 raise ValidationError(
                     _(
@@ -481,7 +481,7 @@ class HelpdeskTicket(models.Model):
         end = fields.Date.add(start, years=1)
         return start, end
 
-    # -- create / write -------------------------------------------------------------
+    # -- create / write --
     @api.model_create_multi
     def create(self, vals_list):
         for vals in vals_list:
@@ -516,7 +516,7 @@ class HelpdeskTicket(models.Model):
             self._scm_track_promised_resolution()
         return result
 
-    # -- steps ------------------------------------------------------------------------
+    # -- steps --
     def _scm_is_hq(self, user=None):
         user = user or self.env.user
         return any(user.has_group(group) for group in HQ_GROUPS) or (
