@@ -41,6 +41,14 @@
         "views/hq_bulletin_views.xml",
         "views/hq_disc_request_views.xml",
         "report/hq_reports.xml",
+        # requests
+        "security/ir.model.access-requests.csv",
+        "security/requests_rules.xml",
+        "data/requests_catalogue_data.xml",
+        "data/requests_data.xml",
+        "views/requests_helpdesk_ticket_views.xml",
+        "views/requests_config_views.xml",
+        "report/requests_reports.xml",
     ],
     "demo": [
         # [areas-demo]

@@ -19,3 +19,12 @@ from . import hq_service_bulletin_line
 from . import hq_service_bulletin_month
 from . import hq_disc_request
 from . import hq_project_project
+# requests
+from . import helpdesk_ticket_category
+from . import helpdesk_ticket_channel
+from . import helpdesk_ticket_team
+from . import helpdesk_sla
+from . import helpdesk_ticket_sla
+from . import helpdesk_ticket
+from . import requests_res_company
+from . import requests_res_partner

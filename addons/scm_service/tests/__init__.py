@@ -6,3 +6,5 @@ from . import test_customers_plans
 from . import test_hq_escalation
 from . import test_hq_disc
 from . import test_hq_handover
+from . import test_requests_ticket
+from . import test_requests_list_queries
