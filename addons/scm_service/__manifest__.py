@@ -24,6 +24,16 @@
         "security/scm_service_rules.xml",
         "views/scm_service_menus.xml",
         # [areas] each area appends its own block below
+        # customers
+        "security/ir.model.access-customers.csv",
+        "security/customers_rules.xml",
+        "views/customers_partner_views.xml",
+        "views/customers_plan_views.xml",
+        "views/customers_visit_views.xml",
+        "views/customers_survey_views.xml",
+        "views/customers_menus.xml",
+        "report/customers_reports.xml",
+        "data/customers_cron.xml",
     ],
     "demo": [
         # [areas-demo]

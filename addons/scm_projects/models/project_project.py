@@ -72,6 +72,12 @@ class ProjectProject(models.Model):
     _inherit = ["scm.deadline.mixin", "project.project"]
     _name = "project.project"
 
+    # The record rules of customer projects test the branch (company) and the
+    # PM of every project, as crm.lead's rules test its indexed company and
+    # salesperson: without these indexes every count, list and name search of
+    # a branch user reads the whole table (issue 15, `make bench`).
+    company_id = fields.Many2one(index=True)
+    user_id = fields.Many2one(index=True)
     scm_contract_id = fields.Many2one(
         "scm.contract",
         string="Contract",

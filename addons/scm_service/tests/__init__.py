@@ -1,3 +1,5 @@
 from . import test_service_core
 
 # [areas]
+from . import test_customers_archive
+from . import test_customers_plans
