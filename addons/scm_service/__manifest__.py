@@ -34,6 +34,21 @@
         "views/customers_menus.xml",
         "report/customers_reports.xml",
         "data/customers_cron.xml",
+        "security/ir.model.access-hq.csv",
+        "security/hq_rules.xml",
+        "data/hq_sequence_data.xml",
+        "views/hq_escalation_views.xml",
+        "views/hq_bulletin_views.xml",
+        "views/hq_disc_request_views.xml",
+        "report/hq_reports.xml",
+        # requests
+        "security/ir.model.access-requests.csv",
+        "security/requests_rules.xml",
+        "data/requests_catalogue_data.xml",
+        "data/requests_data.xml",
+        "views/requests_helpdesk_ticket_views.xml",
+        "views/requests_config_views.xml",
+        "report/requests_reports.xml",
     ],
     "demo": [
         # [areas-demo]

@@ -2,6 +2,7 @@ from . import res_company
 from . import res_country_state
 from . import res_users
 from . import hr_department
+from . import hr_employee
 from . import scm_unit_alias
 from . import scm_workday_makeup
 from . import scm_workday

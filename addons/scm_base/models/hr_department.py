@@ -121,3 +121,12 @@ class HrDepartment(models.Model):
                 )
             )
         return user
+
+    def write(self, vals):
+        result = super().write(vals)
+        if {"manager_id", "active", "parent_id"} & vals.keys():
+            # The units a user manages are part of his cached rule domains
+            # (res.users.scm_unit_ids): a new manager sees the unit's
+            # documents at once, the former one no longer.
+            self.env.registry.clear_cache()
+        return result

@@ -17,6 +17,29 @@ class ResUsers(models.Model):
         "branch user reads the partners of HQ.",
     )
 
+    scm_unit_ids = fields.Many2many(
+        "hr.department",
+        string="Units",
+        compute="_compute_scm_unit_ids",
+        compute_sudo=True,
+        help="The units (HQ departments and centers) the user works in, in "
+        "any company, or manages.",
+    )
+
+    def _compute_scm_unit_ids(self):
+        # Record rules read this id list once per user (Odoo caches rule
+        # domains; hr.employee and hr.department clear that cache when a
+        # membership changes): a path such as
+        # `department_id.member_ids.user_id` in a rule would search employees
+        # and departments again in every search of the document, the list
+        # and name search of customer projects included.
+        Employee = self.env["hr.employee"].with_context(active_test=False)
+        Department = self.env["hr.department"]
+        for user in self:
+            members = Employee.search([("user_id", "=", user.id)]).department_id
+            managed = Department.search([("manager_id.user_id", "=", user.id)])
+            user.scm_unit_ids = members | managed
+
     @api.depends("company_ids")
     def _compute_scm_company_lineage_ids(self):
         # The partner rule reads this id list once per user (Odoo caches rule

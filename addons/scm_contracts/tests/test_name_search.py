@@ -56,3 +56,25 @@ class TestContractNameSearch(ScmContractsCase):
             self.assertIn(
                 partner.id, [row[0] for row in Partner.name_search(text)], text
             )
+
+    def test_dropdown_lists_the_newest_first(self):
+        """The dropdown lists the newest matches first by their creation
+        date, as the contract list does, not by id (which made PostgreSQL
+        walk the whole table at 100,000 contracts, issue 15)."""
+        first = self.new_contract(title="排序测试合同 甲")
+        second = self.new_contract(title="排序测试合同 乙")
+        # Created later than the second one, though with the smaller id
+        # (as a contract imported from the old system would be).
+        self.env.cr.execute(
+            "UPDATE scm_contract SET create_date = create_date + interval '1 day'"
+            " WHERE id = %s",
+            [first.id],
+        )
+        self.env.invalidate_all()
+        found = [
+            row[0]
+            for row in self.Contract.with_user(self.wh_manager).name_search(
+                "排序测试合同", limit=10
+            )
+        ]
+        self.assertEqual(found[:2], [first.id, second.id])

@@ -80,6 +80,9 @@ class ResPartner(models.Model):
     ]
     # Odoo's name search of a partner (res.partner._rec_names_search), read
     # from one trigram-indexed column (scm.name.search.mixin).
+    # Partners keep Odoo's alphabetical dropdown (every partner field of
+    # every app shows it).
+    _scm_name_search_order = None
     _scm_name_search_fields = (
         "complete_name",
         "email",

@@ -1,0 +1,82 @@
+from odoo import api, fields, models
+
+GUIDANCE_KINDS = [
+    ("consulting", "Management Consulting"),
+    ("technical", "Technical Service"),
+]
+
+
+class HelpdeskTicketCategory(models.Model):
+    """Who at HQ guides the branches on a category of service (SVC-HQ-01):
+    management consulting → an MCD consultant, technical service → the
+    TSMS."""
+
+    _inherit = "helpdesk.ticket.category"
+
+    scm_guidance_kind = fields.Selection(
+        GUIDANCE_KINDS,
+        string="HQ Guidance",
+        help="Consulting is guided by MCD's consultants, technical service by "
+        "the TSMS (SVC-HQ-01).",
+    )
+    scm_guidance_user_id = fields.Many2one(
+        "res.users",
+        string="Guidance Owner",
+        domain="[('share', '=', False)]",
+        help="The MCD consultant or TSMS answering the branches' escalations of "
+        "this category; empty: the first of MCD's consultants or TSMS.",
+    )
+
+    @api.model
+    def _scm_default_guidance_owner(self, kind):
+        """The first MCD consultant (consulting) or TSMS (technical)."""
+        if kind == "technical":
+            users = self.env.ref("scm_base.group_tsms").sudo().users
+        else:
+            department = self.env.ref("scm_base.dept_mcd")
+            employees = (
+                self.env["hr.employee"]
+                .sudo()
+                .search([("department_id", "child_of", department.ids)])
+            )
+            manager = department.sudo().manager_id.user_id
+            consultants = employees.user_id.filtered(
+                lambda u: u.has_group("scm_base.group_consultant")
+            )
+            users = (consultants - manager) or consultants
+        return users.filtered("active").sorted("id")[:1]
+
+    def _scm_guidance_owner(self):
+        """The guidance owner of the category, else the default of its kind."""
+        self.ensure_one()
+        return self._scm_guidance_owner_for(self, self.scm_guidance_kind)
+
+    @api.model
+    def _scm_guidance_owner_for(self, category, kind):
+        """Who answers an escalation of `kind` in `category` (SVC-HQ-01)."""
+        category = category.sudo()
+        kind = kind or category.scm_guidance_kind or "consulting"
+        owner = category.scm_guidance_user_id
+        if owner and owner.active and category.scm_guidance_kind == kind:
+            return owner
+        return self._scm_default_guidance_owner(kind)
+
+    @api.model
+    def _scm_is_guide(self, user, kind):
+        """Whether `user` gives HQ guidance of `kind`: MCD (its manager or a
+        consultant of MCD) for consulting, the TSMS for technical service."""
+        if user.has_group("scm_base.group_scm_admin"):
+            return True
+        if kind == "technical":
+            return user.has_group("scm_base.group_tsms")
+        return user.has_group("scm_base.group_mcd_manager") or (
+            user.has_group("scm_base.group_consultant")
+            and user._scm_is_member_of_unit(self.env.ref("scm_base.dept_mcd"))
+        )
+
+    @api.model
+    def _scm_is_mcd(self, user):
+        """MCD: its manager, its consultants or the TSMS."""
+        return self._scm_is_guide(user, "consulting") or self._scm_is_guide(
+            user, "technical"
+        )
