@@ -13,3 +13,6 @@ from . import test_evaluation_trainer
 from . import test_evaluation_exam
 from . import test_evaluation_summary
 from . import test_evaluation_security
+
+# [i18n]
+from . import test_i18n
