@@ -13,3 +13,7 @@ from . import test_evaluation_trainer
 from . import test_evaluation_exam
 from . import test_evaluation_summary
 from . import test_evaluation_security
+
+# [demo]
+from . import test_list_queries
+from . import test_http_story
