@@ -346,7 +346,18 @@ class TestTrainingStoryThroughTheWeb(HttpCase):
             "wh.manager", "scm.training.exam.result", results[trainee_fail]
         )
         self.assertEqual(len(retake), 1)
-        self.assertEqual(retake[0]["date_deadline"], due)
+        self.assertIn(trainee_fail.name, retake[0]["summary"])
+        # The activity is due from the trigger day; the deadline's own due
+        # date is the 7th day (TRN-EVAL-05).
+        deadline = (
+            self.env["scm.training.exam.result"]
+            .browse(results[trainee_fail])
+            ._scm_deadlines("TRN-EVAL-05.1")
+        )
+        self.assertEqual(deadline.user_id, ref("scm_base.user_wh_manager"))
+        self.assertEqual(
+            str(self.env["scm.workday"]._local_date(deadline.due_date, wuhan)), due
+        )
         # ... the failed trainee reads his result and follows it.
         own = self.call(
             "wh.consultant",
