@@ -17,3 +17,4 @@ from . import test_evaluation_security
 # [demo]
 from . import test_list_queries
 from . import test_http_story
+from . import test_demo_story
