@@ -24,6 +24,8 @@ EXAMS = "scm_training.action_scm_training_exam"
 EXAM_RESULTS = "scm_training.action_scm_training_exam_result"
 SUMMARIES = "scm_training.action_scm_training_summary"
 NEEDS = "scm_training.action_plans_needs"
+METHODS = "scm_training.action_scm_training_method"
+HANDOUTS = "scm_training.action_scm_training_handout"
 
 
 @tagged("post_install", "-at_install")
@@ -151,6 +153,16 @@ class TestTrainingListQueries(ScmTrainingCase):
                 }
             )
 
+    def make_methods(self, number):
+        for session in self.make_sessions(number):
+            self.env["scm.training.method"].sudo().create({"session_id": session.id})
+
+    def make_handouts(self, number):
+        for session in self.make_sessions(number):
+            self.env["scm.training.handout"].sudo().create(
+                {"name": "讲义", "session_id": session.id, "content": "<p>讲义</p>"}
+            )
+
     def make_needs(self, number):
         Need = self.env["scm.training.need"].with_user(self.auditor)
         for _index in range(number):
@@ -222,3 +234,11 @@ class TestTrainingListQueries(ScmTrainingCase):
 
     def test_needs_audit(self):
         self.check(NEEDS, "audit.staff", self.make_needs)
+
+    def test_methods_branch(self):
+        """Sessions > Implementation Methods."""
+        self.check(METHODS, "wh.manager", self.make_methods)
+
+    def test_handouts_training_dept(self):
+        """Sessions > Handouts."""
+        self.check(HANDOUTS, "training.manager", self.make_handouts)
