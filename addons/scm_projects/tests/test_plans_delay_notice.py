@@ -129,8 +129,8 @@ class TestPlansDelayNotice(ScmPlansCase):
     def test_late_notice_flagged(self):
         """PRJ-TRK-05: a notice dated less than 2 (calendar) days before the
         affected line's planned end is flagged late."""
-        plan = self.make_plan("qc", self.qc_manager, [self.line("质检", 0, 1)])
-        self.as_client(plan, self.qc_manager).action_issue()
+        plan = self.make_plan("software", self.sw_manager, [self.line("开发", 0, 1)])
+        self.as_client(plan, self.sw_manager).action_issue()
         notice = self.new_notice(
             lines=[
                 (0, 0, {"task_id": plan.task_ids.id, "new_planned_end": self.days(5)}),
