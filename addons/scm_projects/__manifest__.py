@@ -98,6 +98,13 @@
         "demo/projects_wh_hanjiang_demo.xml",
         "demo/projects_wh_changjiang_demo.xml",
         "demo/projects_bj_yandu_demo.xml",
+        # devint (issue 11): the development chain and the brand project. Run
+        # by step methods (<function>), loaded on install only: forcecreate
+        # keeps an update from making their records without their steps.
+        "demo/devint_longterm_demo.xml",
+        "demo/devint_upgrade_demo.xml",
+        "demo/devint_bj_secondary_demo.xml",
+        "demo/devint_brand_demo.xml",
     ],
     "assets": {
         "web.assets_tests": ["scm_projects/static/tests/tours/*.js"],

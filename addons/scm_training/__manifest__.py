@@ -47,5 +47,8 @@
     ],
     "demo": [
         # [areas-demo]
+        # demo (issue 13's story)
+        "demo/translations_demo.xml",
+        "demo/scm_training_demo.xml",
     ],
 }

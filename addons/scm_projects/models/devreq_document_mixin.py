@@ -23,12 +23,11 @@ class ScmDevDocumentMixin(models.AbstractModel):
 
     _name = "scm.dev.document.mixin"
     _description = "Development Step Document"
-    _inherit = [
-        "mail.thread",
-        "scm.deadline.mixin",
-        "scm.distribution.mixin",
-        "scm.stage.mixin",
-    ]
+    # One base for every step document of a development: the work, its
+    # branch, the three parties and the copies are scm.devagr.document.mixin's
+    # (the agreement side's documents use it alone); this mixin adds the
+    # review of the requirement side's documents on top of it.
+    _inherit = ["scm.devagr.document.mixin"]
     _scm_stage_field = "state"
     _scm_step_fields = (
         "author_id",
@@ -37,16 +36,8 @@ class ScmDevDocumentMixin(models.AbstractModel):
         "reviewed_date",
     )
 
-    work_id = fields.Many2one(
-        "scm.dev.work",
-        string="Development",
-        required=True,
-        index=True,
-        ondelete="restrict",
-    )
     kind = fields.Selection(related="work_id.kind", store=True)
     project_id = fields.Many2one(related="work_id.project_id", store=True)
-    company_id = fields.Many2one(related="work_id.company_id", store=True)
     state = fields.Selection(
         REVIEW_STATES,
         default="draft",

@@ -12,6 +12,17 @@ PLAN_TYPES = [
 ]
 # The four plans a project in execution must have (PRJ-SC-03).
 REQUIRED_PLAN_TYPES = ("overall", "requirement", "software", "qc")
+# A contract project's 《需求工作计划表》 (PRJ-SC-02) is ONE document: the
+# development's requirement work plan (scm.dev.req.plan, devreq), which has
+# what the rule asks: the requirement lead prepares it from the issued
+# overall plan, the MRD Manager reviews it within 2 WD and its approval
+# sends one copy to QC and one to Software, who base their plans on it.
+# The "requirement" plan sheet here (issued by MRD without review, copies
+# to MCD and Audit) was a second path to the same sheet: it is no longer
+# made (`_scm_check_may_create`); its type stays for the sheets already
+# recorded, and the approved requirement work plan counts as the project's
+# requirement plan (plans_project_project._scm_missing_plan_types).
+RETIRED_PLAN_TYPES = ("requirement",)
 # The unit that prepares a work plan sheet; the overall plan and the schedule
 # are the PM's (the branch or MCD).
 PREPARING_UNITS = {
@@ -248,6 +259,15 @@ class ScmProjectPlan(models.Model):
         project = self.project_id.sudo()
         if self.env.su:
             return
+        if self.plan_type in RETIRED_PLAN_TYPES:
+            raise UserError(
+                _(
+                    "The requirement work plan sheet of %(project)s is the "
+                    "requirement work plan of its development: MRD prepares "
+                    "it there, the MRD Manager reviews it (PRJ-SC-02).",
+                    project=project.display_name,
+                )
+            )
         if not project.scm_contract_id:
             raise UserError(_("A plan belongs to a customer project."))
         project._scm_check_not_closed()

@@ -79,6 +79,16 @@ class ProjectProject(models.Model):
             .search([("project_id", "=", self.id), ("state", "in", ISSUED_STATES)])
             .mapped("plan_type")
         )
+        # PRJ-SC-02: the requirement work plan sheet is the approved
+        # requirement work plan of the project's development (devreq).
+        if (
+            self.env["scm.dev.req.plan"]
+            .sudo()
+            .search_count(
+                [("project_id", "=", self.id), ("state", "=", "approved")], limit=1
+            )
+        ):
+            issued.add("requirement")
         return [key for key in REQUIRED_PLAN_TYPES if key not in issued]
 
     def _scm_schedule_adopted(self):

@@ -1,5 +1,6 @@
 from . import test_project_core
 from . import test_dev_core
+from . import test_dev_list_queries
 
 # [areas] each area appends its own test modules below
 from . import test_closing_acceptance

@@ -15,7 +15,9 @@ SECTIONS = {
 
 class ScmDevagrCase(ScmDevCase):
     """The later steps of a development (PRJ-DEV-07..15): works brought to
-    a stage by sudo, the earlier steps having their own tests."""
+    a stage by sudo, the earlier steps having their own tests; what the
+    later steps really wait for (the QC and software work plans of
+    PRJ-DEV-04) is made the real way, through devreq's steps."""
 
     @classmethod
     def setUpClass(cls):
@@ -30,7 +32,31 @@ class ScmDevagrCase(ScmDevCase):
     def work_at(self, stage, kind="long_term", **vals):
         work = self.make_dev_work(kind, **vals)
         work.sudo().write({"stage": stage})
+        if kind != "project":
+            self.filed_unit_plans(work)
         return work
+
+    def filed_unit_plans(self, work):
+        """PRJ-DEV-04: the QC Dept and the Software Dept file their work
+        plans (the agreement waits for both: `_scm_agreement_blockers`)."""
+        plans = self.env["scm.dev.unit.plan"]
+        for plan_type, user, name in (
+            ("qc", self.qc_manager, "质检工作计划"),
+            ("software", self.sw_manager, "软件工作计划"),
+        ):
+            plan = self.as_client(plans, user).create(
+                {
+                    "name": name,
+                    "plan_type": plan_type,
+                    "work_id": work.id,
+                    "content": f"{name}：按开发计划执行",
+                    "completion_date": fields.Date.add(fields.Date.today(), days=20),
+                }
+            )
+            plan.action_devreq_file()
+            plans |= plan
+        self.assertFalse(work._scm_agreement_blockers())
+        return plans
 
     def attachment(self, user, name):
         return (

@@ -58,14 +58,36 @@ class ScmPlansCase(ScmProjectsCase):
         return plan
 
     def issue_all_four(self):
+        """The overall plan, the software and QC plan sheets issued and the
+        requirement work plan sheet approved; returns the project's plans
+        (the requirement sheet is the development's, PRJ-SC-02)."""
         overall = self.issued_overall()
         plans = overall
         for plan_type, user in (
-            ("requirement", self.mrd_manager),
             ("software", self.sw_manager),
             ("qc", self.qc_manager),
         ):
             plan = self.make_plan(plan_type, user)
             self.as_client(plan, user).action_issue()
             plans |= plan
+        self.approved_requirement_sheet()
         return plans
+
+    def approved_requirement_sheet(self, project=None):
+        """PRJ-SC-02: MRD's requirement work plan sheet of the project's
+        development, reviewed by the MRD Manager."""
+        project = project or self.project
+        work = self.as_client(project, self.mrd_manager).action_scm_devreq_development()
+        sheet = self.as_client(self.env["scm.dev.req.plan"], self.mrd_manager).create(
+            {
+                "name": "需求工作计划表",
+                "work_id": work["res_id"],
+                "content": "需求调研与需求报告",
+                "completion_date": self.days(20),
+                "staff": "需求分析员 1 人",
+                "methods": "现场调研",
+            }
+        )
+        sheet.action_devreq_submit()
+        sheet.action_devreq_approve()
+        return sheet

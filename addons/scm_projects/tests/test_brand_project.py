@@ -30,7 +30,14 @@ class TestBrandProject(ScmProjectsCase):
         cls.brand_manager = cls.users["brand.manager"]
         cls.designer = cls.users["brand.designer"]
         cls.bj_consultant = ref("scm_base.user_bj_consultant")
-        cls.brand_project = ref("scm_sales.brand_proposal_wh_chufeng").project_id
+        proposal = ref("scm_sales.brand_proposal_wh_chufeng")
+        cls.brand_project = proposal.project_id
+        if cls.brand_project.brand_impl_state != "not_started":
+            # The demo's design project of this proposal is under way: the
+            # tests run on a second project initiated the Market Center's way.
+            cls.brand_project = cls.env["scm.brand.project"]._scm_initiate_from(
+                proposal
+            )
         cls.p_contract = cls.brand_project._scm_brand_p_contract()
         cls.designer_partner = cls.env["res.partner"].create({"name": "李设计师"})
         if cls.brand_project.state == "initiated":

@@ -62,7 +62,7 @@ class TestDevagrAgreement(ScmDevagrCase):
         self.assertFalse(agreement.sudo().scm_deadline_ids)
 
     def test_prj_dev_10_13_done_when_signed_in_a_day_then_memo(self):
-        """PRJ-DEV-10/13: both managers sign within 1 WD (deadlines), four
+        """PRJ-DEV-10, PRJ-DEV-13: both managers sign within 1 WD (deadlines), four
         holders, the execution sheet opens; the cost and dates change only
         through a memo signed by both project leads."""
         work = self.work_at("analysis", software_lead_id=self.sw_manager.id)
@@ -313,3 +313,23 @@ class TestDevagrAgreement(ScmDevagrCase):
         self.as_client(self.QcReport, self.qc_manager).read_group(
             [], ["result"], ["result"]
         )
+
+    def test_prj_sc_05_contract_project_runs_the_same_workflow(self):
+        """PRJ-SC-05 / PRJ-SEC-01: a contract project's development runs the
+        same steps as a product development, linked to its project: its
+        agreement waits for the project's own QC and software plan sheets,
+        then is signed by both managers like any other."""
+        work = self.work_at(
+            "analysis", kind="project", software_lead_id=self.sw_manager.id
+        )
+        self.assertEqual(work.project_id, self.project)
+        self.assertEqual(len(work._scm_agreement_blockers()), 2)
+        Plan = self.env["scm.project.plan"].sudo()
+        for plan_type in ("qc", "software"):
+            Plan.create({"project_id": self.project.id, "plan_type": plan_type}).write(
+                {"state": "issued"}
+            )
+        agreement = self.signed_agreement(work)
+        self.assertEqual(agreement.stage, "signed")
+        self.assertEqual(agreement.work_id.project_id, self.project)
+        self.assertEqual(work.stage, "agreement")

@@ -392,12 +392,35 @@ class TestHttpStory(HttpCase):
         )
         self.button("wh.manager", "scm.project.plan", overall_id, "action_issue")
         for login, plan_type in (
-            ("mrd.manager", "requirement"),
             ("sw.manager", "software"),
             ("qc.manager", "qc"),
         ):
             plan_id = plan(login, plan_type, [(f"{plan_type} 工作", 1, 20)])
             self.button(login, "scm.project.plan", plan_id, "action_issue")
+        # PRJ-SC-02: the requirement work plan sheet is the development's,
+        # started from the project, reviewed by the MRD Manager.
+        work_id = self.button(
+            "mrd.manager",
+            "project.project",
+            project_id,
+            "action_scm_devreq_development",
+        )["res_id"]
+        sheet_id = self.create(
+            "mrd.manager",
+            "scm.dev.req.plan",
+            {
+                "name": "需求工作计划表",
+                "work_id": work_id,
+                "content": "需求调研与需求报告",
+                "completion_date": day(20),
+                "staff": "需求分析员 1 人",
+                "methods": "现场调研",
+            },
+        )
+        self.button("mrd.manager", "scm.dev.req.plan", sheet_id, "action_devreq_submit")
+        self.button(
+            "mrd.manager", "scm.dev.req.plan", sheet_id, "action_devreq_approve"
+        )
         # PRJ-KICK-05: the implementation schedule, signed and sealed by both.
         schedule_id = plan("wh.manager", "schedule", [("实施进度", 1, 60)])
         self.button("wh.manager", "scm.project.plan", schedule_id, "action_sign_aa")

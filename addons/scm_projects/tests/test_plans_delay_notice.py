@@ -129,10 +129,8 @@ class TestPlansDelayNotice(ScmPlansCase):
     def test_late_notice_flagged(self):
         """PRJ-TRK-05: a notice dated less than 2 (calendar) days before the
         affected line's planned end is flagged late."""
-        plan = self.make_plan(
-            "requirement", self.mrd_manager, [self.line("需求", 0, 1)]
-        )
-        self.as_client(plan, self.mrd_manager).action_issue()
+        plan = self.make_plan("software", self.sw_manager, [self.line("开发", 0, 1)])
+        self.as_client(plan, self.sw_manager).action_issue()
         notice = self.new_notice(
             lines=[
                 (0, 0, {"task_id": plan.task_ids.id, "new_planned_end": self.days(5)}),
@@ -163,7 +161,7 @@ class TestPlansDelayNotice(ScmPlansCase):
 
     def test_notice_bad_input(self):
         """A notice names lines of issued plans with sound new dates."""
-        draft_plan = self.make_plan("requirement", self.mrd_manager)
+        draft_plan = self.make_plan("qc", self.qc_manager)
         notice = self.new_notice(
             lines=[
                 (
@@ -195,17 +193,18 @@ class TestPlansDelayNotice(ScmPlansCase):
         the dates and sends copies to MCD, the issuer, MSD, Supervision and
         Finance."""
         ref = self.env.ref
-        plan = self.make_plan("requirement", self.mrd_manager)
-        self.as_client(plan, self.mrd_manager).action_issue()
+        plan = self.make_plan("qc", self.qc_manager)
+        self.as_client(plan, self.qc_manager).action_issue()
         task = plan.task_ids
         notice = self.new_notice(
-            user=self.mrd_analyst,
+            user=self.qc_manager,
             scope="internal",
             lines=[(0, 0, {"task_id": task.id, "new_planned_end": self.days(14)})],
+            issuer_department_id=self.env.ref("scm_base.dept_qc").id,
         )
         with self.assertRaisesRegex(UserError, "PRJ-TRK-06"):
-            self.as_client(notice, self.mrd_analyst).action_submit()
-        self.as_client(notice, self.mrd_analyst).write(
+            self.as_client(notice, self.qc_manager).action_submit()
+        self.as_client(notice, self.qc_manager).write(
             {
                 "result_evaluation": "完成 60%",
                 "customer_opinion": "同意顺延",
@@ -214,7 +213,7 @@ class TestPlansDelayNotice(ScmPlansCase):
         )
         with self.assertRaises(UserError):
             self.as_client(notice, self.sw_manager).action_submit()
-        self.as_client(notice, self.mrd_analyst).action_submit()
+        self.as_client(notice, self.qc_manager).action_submit()
         self.assertEqual(notice.state, "done")
         self.assertFalse(notice.scm_signature_ids)
         self.assertEqual(task.scm_planned_end, self.days(14))
@@ -222,7 +221,7 @@ class TestPlansDelayNotice(ScmPlansCase):
         self.assertEqual(
             {line.recipient_department_id for line in notice.scm_distribution_ids},
             {
-                self.dept_mrd,
+                ref("scm_base.dept_qc"),
                 ref("scm_base.dept_mcd"),
                 ref("scm_base.dept_msd"),
                 ref("scm_base.dept_supervision_center"),

@@ -32,24 +32,27 @@ class TestPlansPlan(ScmPlansCase):
         self.assertEqual(plan.task_ids.project_id, project)
 
     def test_work_plans_made_from_issued_overall_plan(self):
-        """PRJ-SC-03: the requirement, software and QC plans and the
-        schedule are made from the issued overall plan."""
+        """PRJ-SC-03: the software and QC plans and the schedule are made
+        from the issued overall plan; PRJ-SC-02: the requirement work plan
+        sheet is the development's requirement work plan, not a plan here."""
         with self.assertRaisesRegex(UserError, "overall plan"):
-            self.make_plan("requirement", self.mrd_manager)
+            self.make_plan("software", self.sw_manager)
         overall = self.make_plan("overall", self.pm)
         with self.assertRaisesRegex(UserError, "overall plan"):
             self.make_plan("qc", self.qc_manager)
         self.as_client(overall, self.pm).action_issue()
-        plan = self.make_plan("requirement", self.mrd_analyst)
+        plan = self.make_plan("qc", self.qc_manager)
         self.assertEqual(plan.overall_plan_id, overall)
-        self.assertEqual(plan.preparer_department_id, self.env.ref("scm_base.dept_mrd"))
-        self.assertEqual(plan.task_ids.scm_track, "requirement")
+        self.assertEqual(plan.preparer_department_id, self.env.ref("scm_base.dept_qc"))
+        self.assertEqual(plan.task_ids.scm_track, "qc")
         self.assertEqual(
             plan.task_ids.scm_responsible_department_id,
-            self.env.ref("scm_base.dept_mrd"),
+            self.env.ref("scm_base.dept_qc"),
         )
         with self.assertRaises(UserError):
             self.make_plan("software", self.mrd_analyst)
+        with self.assertRaisesRegex(UserError, "PRJ-SC-02"):
+            self.make_plan("requirement", self.mrd_manager)
 
     def test_overall_plan_copies(self):
         """PRJ-TRK-03: the overall plan goes to the preparer, MCD, Audit,
@@ -71,7 +74,7 @@ class TestPlansPlan(ScmPlansCase):
         self.assertEqual(len(plan.scm_distribution_ids), 5)
 
     def test_work_plan_copies_and_issuer(self):
-        """PRJ-TRK-03: requirement/software/QC plans go to the preparer, MCD
+        """PRJ-TRK-03: software/QC plans go to the preparer, MCD
         and Audit; only the preparing unit (its manager) issues its plan."""
         ref = self.env.ref
         self.issued_overall()
@@ -88,11 +91,11 @@ class TestPlansPlan(ScmPlansCase):
                 ref("scm_base.dept_audit"),
             },
         )
-        requirement = self.make_plan("requirement", self.mrd_analyst)
+        qc_plan = self.make_plan("qc", self.qc_manager)
         with self.assertRaises(UserError):
-            self.as_client(requirement, self.mrd_analyst).action_issue()
-        self.as_client(requirement, self.mrd_manager).action_issue()
-        self.assertEqual(len(requirement.scm_distribution_ids), 3)
+            self.as_client(qc_plan, self.sw_manager).action_issue()
+        self.as_client(qc_plan, self.qc_manager).action_issue()
+        self.assertEqual(len(qc_plan.scm_distribution_ids), 3)
 
     def test_plan_needs_dated_lines(self):
         """A plan is issued with dated lines; once issued it is frozen."""
@@ -126,7 +129,7 @@ class TestPlansPlan(ScmPlansCase):
         project.invalidate_recordset()
         self.assertEqual(project._scm_missing_plan_types(), [])
         self.assertFalse(project.scm_plans_incomplete)
-        self.assertEqual(project.scm_plan_count, 4)
+        self.assertEqual(project.scm_plan_count, 3)
         blockers = project._scm_plan_blockers()
         self.assertEqual(len(blockers), 1)
         self.assertIn("PRJ-KICK-05", blockers[0])
@@ -178,7 +181,7 @@ class TestPlansPlan(ScmPlansCase):
         """Beijing sees no Wuhan plan; the auditor reads plans and changes
         none; MRD reads the plan it prepares."""
         plan = self.issued_overall()
-        requirement = self.make_plan("requirement", self.mrd_analyst)
+        requirement = self.make_plan("qc", self.qc_manager)
         bj = self.as_client(self.Plan, self.bj_manager)
         self.assertFalse(bj.search([("project_id", "=", self.project.id)]))
         with self.assertRaises(AccessError):
@@ -195,11 +198,11 @@ class TestPlansPlan(ScmPlansCase):
         with self.assertRaises(UserError):
             self.as_client(requirement, self.auditor).action_issue()
         self.assertEqual(
-            self.as_client(requirement, self.mrd_analyst).task_ids.ids,
+            self.as_client(requirement, self.qc_manager).task_ids.ids,
             requirement.task_ids.ids,
         )
-        self.as_client(requirement, self.mrd_analyst).write(
-            {"task_ids": [self.line("需求调研", 2, 5)]}
+        self.as_client(requirement, self.qc_manager).write(
+            {"task_ids": [self.line("质检准备", 2, 5)]}
         )
         self.assertEqual(len(requirement.task_ids), 2)
         with self.assertRaises(UserError):
@@ -254,7 +257,7 @@ class TestPlansPlan(ScmPlansCase):
 
     def test_plan_form(self):
         """The PM makes the overall plan in its form, as the web client does,
-        and MRD's analyst adds a line to the requirement plan in its form."""
+        and the QC Dept adds a line to its QC plan in its form."""
         with Form(self.as_client(self.Plan, self.pm)) as form:
             form.project_id = self.project
             form.plan_type = "overall"
@@ -266,16 +269,16 @@ class TestPlansPlan(ScmPlansCase):
         self.assertEqual(plan.task_ids.name, "高层调研")
         self.assertEqual(plan.task_ids.project_id, self.project)
         self.as_client(plan, self.pm).action_issue()
-        requirement = self.make_plan("requirement", self.mrd_manager)
-        with Form(self.as_client(requirement, self.mrd_analyst)) as form:
+        requirement = self.make_plan("qc", self.qc_manager)
+        with Form(self.as_client(requirement, self.qc_manager)) as form:
             with form.task_ids.new() as line:
-                line.name = "需求分析"
+                line.name = "质检用例"
                 line.scm_planned_start = self.days(2)
                 line.scm_planned_end = self.days(6)
         self.assertEqual(len(requirement.task_ids), 2)
         self.assertEqual(
             requirement.task_ids.scm_responsible_department_id,
-            self.env.ref("scm_base.dept_mrd"),
+            self.env.ref("scm_base.dept_qc"),
         )
 
     def test_prj_trk_04_execution_sheet_links_plans_and_emt_review(self):
@@ -289,5 +292,5 @@ class TestPlansPlan(ScmPlansCase):
         self.assertEqual(sheet.proposal_id, self.project.scm_contract_id.proposal_id)
         self.assertEqual(
             self.as_client(sheet, self.mcd_manager).plan_ids.mapped("plan_type"),
-            ["overall", "requirement", "software", "qc"],
+            ["overall", "software", "qc"],
         )

@@ -33,17 +33,15 @@ class TestPlansTracking(ScmPlansCase):
         """PRJ-TRK-07: a line whose actual end is recorded after its planned
         end gives the PM a coordination activity and the responsible unit's
         manager an assessment entry, once."""
-        plan = self.make_plan(
-            "requirement", self.mrd_manager, [self.line("需求", -5, -1)]
-        )
-        self.as_client(plan, self.mrd_manager).action_issue()
+        plan = self.make_plan("qc", self.qc_manager, [self.line("质检", -5, -1)])
+        self.as_client(plan, self.qc_manager).action_issue()
         task = plan.task_ids
         self.as_client(task, self.pm).write({"scm_actual_end": self.days(0)})
         self.assertTrue(task.scm_finished_late)
         self.assertTrue(task.scm_deviation_reported)
         self.assertEqual(len(self.coordination(task)), 1)
         entry = self.entries(task)
-        self.assertEqual(entry.user_id, self.mrd_manager)
+        self.assertEqual(entry.user_id, self.qc_manager)
         self.assertEqual(entry.source, "plan_deviation")
         self.as_client(task, self.pm).write({"scm_actual_end": self.days(0)})
         self.env["project.task"]._cron_scm_plan_deviations()

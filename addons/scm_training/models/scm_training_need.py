@@ -90,7 +90,8 @@ class ScmTrainingNeed(models.Model):
             )
 
     def _scm_training_manager(self):
-        return self.env.ref("scm_base.dept_training").sudo().manager_id.user_id[:1]
+        dept_id = self.env["ir.model.data"]._xmlid_to_res_id("scm_base.dept_training")
+        return self.env["hr.department"].sudo().browse(dept_id).manager_id.user_id[:1]
 
     # -- raising (AUD-GEN-05) --------------------------------------------------
     @api.model

@@ -318,7 +318,10 @@ class ScmTrainingSession(models.Model):
         return manager.with_env(self.env)
 
     def _scm_training_manager(self):
-        dept = self.env.ref("scm_base.dept_training").sudo()
+        # The xml id resolved from its cache (env.ref checks the record
+        # exists by a query: one per row of a list that shows the superior).
+        dept_id = self.env["ir.model.data"]._xmlid_to_res_id("scm_base.dept_training")
+        dept = self.env["hr.department"].sudo().browse(dept_id)
         return dept._scm_manager_user().with_env(self.env)
 
     def _scm_superior(self):

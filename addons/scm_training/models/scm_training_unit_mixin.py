@@ -93,7 +93,8 @@ class ScmTrainingUnitMixin(models.AbstractModel):
         return self.company_id.sudo().scm_manager_id
 
     def _scm_training_manager(self):
-        return self.env.ref("scm_base.dept_training").sudo().manager_id.user_id[:1]
+        dept_id = self.env["ir.model.data"]._xmlid_to_res_id("scm_base.dept_training")
+        return self.env["hr.department"].sudo().browse(dept_id).manager_id.user_id[:1]
 
     def _scm_unit_specialists(self, on_date=None):
         """The unit's training specialists assigned on `on_date` (today)."""

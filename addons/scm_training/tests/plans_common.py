@@ -11,6 +11,11 @@ class PlansCase(ScmTrainingCase):
     def setUpClass(cls):
         super().setUpClass()
         cls.president = cls.users["president"]
+        # The plans' tests start from a Wuhan branch without a training
+        # specialist or equipment: the demo's (scm_training/demo) are removed
+        # within the test's transaction.
+        for model in ("scm.training.specialist", "scm.training.equipment.checklist"):
+            cls.env[model].sudo().search([("company_id", "=", cls.wuhan.id)]).unlink()
         cls.year = fields.Date.context_today(cls.env["scm.training.plan"]).year
         Plan = cls.env["scm.training.plan"]
         cls.hq_plan = Plan.with_user(cls.training_manager).create(
