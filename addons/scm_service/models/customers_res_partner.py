@@ -86,6 +86,32 @@ class ResPartner(models.Model):
         string="Archive: Service Records",
         compute="_compute_scm_archive",
     )
+    scm_archive_billed_hours = fields.Float(
+        string="Archive: Time-billed Hours",
+        compute="_compute_scm_archive",
+        help="Section 4: the hours of the customer's time-billed service.",
+    )
+    scm_archive_billed_fee = fields.Float(
+        string="Archive: Time-billed Fees",
+        compute="_compute_scm_archive",
+        digits="Product Price",
+        help="Section 4: the fees of the customer's time-billed service.",
+    )
+    scm_archive_phone_ids = fields.Many2many(
+        "helpdesk.ticket",
+        string="Archive: Phone Records",
+        compute="_compute_scm_archive",
+    )
+    scm_archive_workorder_ids = fields.Many2many(
+        "helpdesk.ticket",
+        string="Archive: On-site Work Orders",
+        compute="_compute_scm_archive",
+    )
+    scm_archive_escalation_ids = fields.Many2many(
+        "scm.service.escalation",
+        string="Archive: Problems Escalated to HQ",
+        compute="_compute_scm_archive",
+    )
     scm_archive_plan_ids = fields.Many2many(
         "scm.service.plan",
         string="Archive: Service Plans",
@@ -308,9 +334,27 @@ class ResPartner(models.Model):
             partner.scm_archive_project_ids = self.env["project.project"].search(
                 customer + [("scm_contract_id", "!=", False)]
             )
-            partner.scm_archive_ticket_ids = self.env["helpdesk.ticket"].search(
+            # (4) service delivered and fees: every request after the run-in,
+            # the time-billed ones with their hours and fees; (6) the phone
+            # records and on-site work orders of every request.
+            tickets = self.env["helpdesk.ticket"].search(
                 [("commercial_partner_id", "=", commercial.id)]
             )
+            billed = tickets.filtered(lambda t: t.scm_service_kind == "time_billed")
+            partner.scm_archive_ticket_ids = tickets.filtered(
+                lambda t: t.scm_service_kind != "project"
+            )
+            partner.scm_archive_billed_hours = sum(billed.mapped("scm_work_hours"))
+            partner.scm_archive_billed_fee = sum(billed.mapped("scm_fee"))
+            partner.scm_archive_phone_ids = tickets.filtered(
+                lambda t: t.scm_channel_code == "phone" and t.scm_phone_record
+            )
+            partner.scm_archive_workorder_ids = tickets.filtered(
+                lambda t: t.scm_channel_code == "onsite"
+            )
+            partner.scm_archive_escalation_ids = self.env[
+                "scm.service.escalation"
+            ].search([("partner_id", "=", commercial.id)])
             partner.scm_archive_plan_ids = self.env["scm.service.plan"].search(customer)
             partner.scm_archive_fault_ids = self.env["scm.project.fault"].search(
                 customer

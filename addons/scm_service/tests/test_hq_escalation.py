@@ -24,14 +24,20 @@ class ScmHqCase(ScmServiceCase):
     def setUpClass(cls):
         super().setUpClass()
         Category = cls.env["helpdesk.ticket.category"]
+        # Items of the catalogue (a request needs a category and its item).
         cls.cat_tech = Category.create(
-            {"name": "技术问题（测试）", "scm_guidance_kind": "technical"}
+            {
+                "name": "技术问题（测试）",
+                "scm_guidance_kind": "technical",
+                "parent_id": cls.env.ref("scm_service.category_support").id,
+            }
         )
         cls.cat_consult = Category.create(
             {
                 "name": "管理咨询（测试）",
                 "scm_guidance_kind": "consulting",
                 "scm_guidance_user_id": cls.mcd_consultant.id,
+                "parent_id": cls.env.ref("scm_service.category_consulting").id,
             }
         )
         cls.Escalation = cls.env["scm.service.escalation"]
@@ -138,6 +144,7 @@ class TestHqEscalation(ScmHqCase):
                     "description": "<p>单据打印错位</p>",
                     "company_id": self.wuhan.id,
                     "category_id": self.cat_tech.id,
+                    "channel_id": self.env.ref("scm_service.channel_phone").id,
                     "partner_id": self.hanjiang.id,
                 }
             )
