@@ -3,6 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
+from .customers_scm_customer_visit import SERVICE_PURPOSES
 from .res_partner import SERVICE_CONTRACT_TYPES
 
 # SVC-SCOPE-02: a yearly adjustment; a reengineering every 3-5 years.
@@ -63,6 +64,23 @@ class ResPartner(models.Model):
     )
     scm_service_plan_ids = fields.One2many(
         "scm.service.plan", "partner_id", string="Service Plans", readonly=True
+    )
+    # -- the monthly visit rule on the customer (SVC-VISIT-01)
+    scm_last_service_visit_date = fields.Datetime(
+        string="Last Service Visit",
+        compute="_compute_scm_visit_rule",
+        help="The latest closed visit record of customer service.",
+    )
+    scm_visit_this_month = fields.Boolean(
+        string="Visited This Month",
+        compute="_compute_scm_visit_rule",
+    )
+    scm_visit_gap_count = fields.Integer(
+        string="Months Without a Visit",
+        compute="_compute_scm_visit_rule",
+        help="Past months of the service period without a visit record: each "
+        "is flagged on the consultant on the 1st of the next month "
+        "(SVC-VISIT-01).",
     )
     # -- the customer service archive (SVC-ARCH-01): the six sections, read
     # with the reader's own rights so that every link opens for them.
@@ -309,6 +327,53 @@ class ResPartner(models.Model):
             (_("Production and Scale"), partner.scm_production_note),
         ]
         return "\n".join(f"{label}: {value}" for label, value in lines if value)
+
+    # -- SVC-VISIT-01 -------------------------------------------------------------
+    def _compute_scm_visit_rule(self):
+        """Read with the reader's rights: the branch's and HQ's service
+        staff see the visits and the coverage of the customers they serve."""
+        Coverage = self.env["scm.service.visit.coverage"]
+        commercial = self.commercial_partner_id.filtered("id")
+        gaps = {}
+        this_month = {}
+        if commercial and Coverage.has_access("read"):
+            for row in Coverage.search_read(
+                [("partner_id", "in", commercial.ids)],
+                ["partner_id", "missed", "current_month", "visit_count"],
+            ):
+                partner_id = row["partner_id"][0]
+                gaps[partner_id] = gaps.get(partner_id, 0) + int(row["missed"])
+                if row["current_month"]:
+                    this_month[partner_id] = row["visit_count"] > 0
+        last = {}
+        Visit = self.env["scm.customer.visit"]
+        if commercial and Visit.has_access("read"):
+            for partner, latest in Visit._read_group(
+                [
+                    ("partner_id", "in", commercial.ids),
+                    ("visit_stage", "=", "done"),
+                    ("scm_visit_purpose", "in", list(SERVICE_PURPOSES)),
+                ],
+                ["partner_id"],
+                ["planned_start:max"],
+            ):
+                last[partner.id] = latest
+        for partner in self:
+            key = partner.commercial_partner_id.id
+            partner.scm_last_service_visit_date = last.get(key, False)
+            partner.scm_visit_this_month = this_month.get(key, False)
+            partner.scm_visit_gap_count = gaps.get(key, 0)
+
+    def action_scm_visit_coverage(self):
+        """The customer's months and their visits (SVC-VISIT-01)."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Monthly Visit Coverage"),
+            "res_model": "scm.service.visit.coverage",
+            "view_mode": "list",
+            "domain": [("partner_id", "=", self.commercial_partner_id.id)],
+        }
 
     # -- SVC-ARCH-01 --------------------------------------------------------------
     def _compute_scm_archive(self):

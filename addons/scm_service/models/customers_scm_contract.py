@@ -60,11 +60,11 @@ class ScmContract(models.Model):
         # The consultant who already serves the customer (its project after
         # the run-in) keeps serving it under the J/R contract: the project
         # the contract opens inherits the service owner, not the default.
-        owners = {
-            contract.id: contract.partner_id.commercial_partner_id.sudo()._scm_service_consultant()
-            for contract in self
-            if contract.contract_type in SERVICE_CONTRACT_TYPES and contract.partner_id
-        }
+        owners = {}
+        for contract in self:
+            if contract.contract_type in SERVICE_CONTRACT_TYPES and contract.partner_id:
+                customer = contract.partner_id.commercial_partner_id.sudo()
+                owners[contract.id] = customer._scm_service_consultant()
         res = super()._scm_on_effective()
         for contract in self:
             owner = owners.get(contract.id)
