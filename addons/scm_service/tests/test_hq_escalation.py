@@ -185,21 +185,22 @@ class TestHqBulletin(ScmHqCase):
 
     def test_svc_hq_03_typical_escalation_in_novembers_bulletin(self):
         """SVC-HQ-03: an escalation of November marked typical by MCD is in
-        November's bulletin, distributed to every active branch."""
-        escalation = self.make_escalation(sent_at=utc(2026, 11, 19, 10))
-        self.answer(escalation, self.tsms, utc(2026, 11, 20, 10))
+        November's bulletin, distributed to every active branch (November
+        2025: the demo has the bulletin of last month)."""
+        escalation = self.make_escalation(sent_at=utc(2025, 11, 19, 10))
+        self.answer(escalation, self.tsms, utc(2025, 11, 20, 10))
         with self.assertRaisesRegex(UserError, "Only MCD"):
             self.as_client(escalation, self.wh_manager).action_mark_typical()
         self.as_client(escalation, self.mcd_consultant).action_mark_typical()
         self.assertTrue(escalation.is_typical)
-        self.assertEqual(escalation.bulletin_month, date(2026, 11, 1))
+        self.assertEqual(escalation.bulletin_month, date(2025, 11, 1))
         Bulletin = self.env["scm.service.bulletin"]
         with self.assertRaisesRegex(UserError, "Only MCD"):
-            self.as_client(Bulletin, self.wh_manager).create({"month": "2026-11-15"})
+            self.as_client(Bulletin, self.wh_manager).create({"month": "2025-11-15"})
         bulletin = self.as_client(Bulletin, self.mcd_consultant).create(
-            {"month": "2026-11-15"}
+            {"month": "2025-11-15"}
         )
-        self.assertEqual(bulletin.month, date(2026, 11, 1))
+        self.assertEqual(bulletin.month, date(2025, 11, 1))
         # Branches do not see a draft bulletin.
         self.assertFalse(
             self.as_client(Bulletin, self.wh_manager).search([("id", "=", bulletin.id)])
@@ -209,7 +210,7 @@ class TestHqBulletin(ScmHqCase):
         self.assertEqual(bulletin.line_ids.solution, escalation.feedback)
         with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
             with self.cr.savepoint():
-                Bulletin.create({"month": "2026-11-01"})
+                Bulletin.create({"month": "2025-11-01"})
         self.as_client(bulletin, self.tsms).action_distribute()
         self.assertEqual(bulletin.state, "distributed")
         branches = self.env["res.company"].search([("scm_unit_type", "=", "branch")])
@@ -219,7 +220,7 @@ class TestHqBulletin(ScmHqCase):
             escalation.subject,
         )
         month = self.env["scm.service.bulletin.month"].search(
-            [("month", "=", "2026-11-01")]
+            [("month", "=", "2025-11-01")]
         )
         self.assertEqual(month.bulletin_id, bulletin)
         self.assertFalse(month.missing)
