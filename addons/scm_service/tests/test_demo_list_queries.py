@@ -48,7 +48,7 @@ class TestServiceListQueries(ScmServiceCase):
     # -- the SLA report (SVC-RESP-03, SVC-HQ-02) ----------------------------------
     def make_requests(self, number):
         """Requests of both SLAs: on-site ones arrived, phone ones escalated
-        and answered by HQ."""
+        to HQ by the Branch Manager."""
         Ticket = self.as_client(self.env["helpdesk.ticket"], self.wh_consultant2)
         for index in range(number):
             serial = next(self.serial)
@@ -66,7 +66,7 @@ class TestServiceListQueries(ScmServiceCase):
                 )
                 ticket.action_scm_record_arrival()
             else:
-                Ticket.create(
+                ticket = Ticket.create(
                     {
                         "name": f"电话请求 {serial:03d}",
                         "description": "<p>电话问题</p>",
@@ -75,7 +75,8 @@ class TestServiceListQueries(ScmServiceCase):
                         "category_id": self.item.id,
                         "scm_interim_measures": "临时措施",
                     }
-                ).action_scm_request_escalation()
+                )
+                self.as_client(ticket, self.wh_manager).action_scm_request_escalation()
 
     def pivot_queries(self, env):
         """The queries of the SLA report's pivot: one read_group per
