@@ -161,6 +161,47 @@ class TestHqEscalation(ScmHqCase):
         self.assertEqual(escalation.description.strip(), "单据打印错位")
         self.assertTrue(escalation._scm_deadlines("SVC-HQ-02"))
 
+    def test_svc_hq_01_catalogue_item_guided_and_reply_agrees(self):
+        """SVC-HQ-01/02, SUP-SVCN-01: a request on a consulting item of the
+        catalogue, escalated by the Branch Manager, goes to an MCD
+        consultant (the item follows its category); the TSMS may not answer
+        it; the consultant's reply on the request answers the escalation
+        with its written result, both dated alike."""
+        item = self.env.ref("scm_service.category_consulting_04")
+        self.assertEqual(item._scm_guidance_kind_effective(), "consulting")
+        ticket = self.as_client(
+            self.env["helpdesk.ticket"], self.wh_consultant2
+        ).create(
+            {
+                "name": "岗位操作流程咨询（测试）",
+                "description": "<p>仓库岗位流程调整后如何分工</p>",
+                "partner_id": self.hanjiang.id,
+                "category_id": item.id,
+                "channel_id": self.env.ref("scm_service.channel_phone").id,
+                "scm_interim_measures": "先按原流程执行",
+            }
+        )
+        self.as_client(ticket, self.wh_manager).action_scm_request_escalation()
+        escalation = self.Escalation.search([("ticket_id", "=", ticket.id)])
+        self.assertEqual(escalation.guidance_kind, "consulting")
+        guide = escalation.guidance_user_id
+        self.assertEqual(
+            guide,
+            self.env["helpdesk.ticket.category"]._scm_default_guidance_owner(
+                "consulting"
+            ),
+        )
+        with self.assertRaisesRegex(UserError, "MCD consultant"):
+            self.as_client(ticket, self.tsms).action_scm_hq_reply()
+        self.assertEqual(ticket.scm_escalation_state, "approved")
+        self.as_client(escalation, guide).write({"feedback": "按岗位职责表重新分工"})
+        self.as_client(ticket, guide).action_scm_hq_reply()
+        self.assertEqual(escalation.state, "answered")
+        self.assertEqual(escalation.answered_by_id, guide)
+        self.assertEqual(ticket.scm_escalation_state, "replied")
+        self.assertEqual(escalation.answered_date, ticket.scm_hq_reply_date)
+        self.assertEqual(ticket.scm_hq_sla_result, "met")
+
     def test_svc_hq_02_who_sees_escalations(self):
         """SVC-HQ-02: another branch sees nothing; Audit reads only."""
         escalation = self.make_escalation(sent_at=utc(2026, 11, 19, 10))
