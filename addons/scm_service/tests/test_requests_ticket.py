@@ -243,7 +243,17 @@ class TestRequestsTicket(ScmServiceCase):
         self.assertEqual(hq_sla.state, "in_progress")
         with self.assertRaises(UserError):
             ticket.action_scm_hq_reply()
+        # Replying on the request answers its escalation record: the TSMS
+        # writes the result there first (both sides agree).
+        escalation = self.env["scm.service.escalation"].search(
+            [("ticket_id", "=", ticket.id)]
+        )
+        with self.refused(UserError, "Write the result"):
+            self.as_client(ticket, self.tsms).action_scm_hq_reply()
+        self.as_client(escalation, self.tsms).write({"feedback": "重装打印驱动"})
         self.as_client(ticket, self.tsms).action_scm_hq_reply()
+        self.assertEqual(escalation.state, "answered")
+        self.assertEqual(escalation.answered_date, ticket.scm_hq_reply_date)
         self.assertEqual(ticket.scm_status, "replied")
         self.assertEqual(ticket.scm_hq_sla_result, "met")
         self.assertEqual(hq_sla.state, "accomplished")
