@@ -66,8 +66,9 @@ class TestRequestsTicket(ScmServiceCase):
 
     # -- catalogue, channels, teams --
     def test_svc_scope_04_05_catalogue_and_channels_seeded(self):
-        """SVC-SCOPE-04/05: three categories with their items, three
-        channels; a request needs an item and a channel."""
+        """SVC-SCOPE-04, SVC-SCOPE-05: three categories with their items,
+        three channels; SVC-SCOPE-03: every service record needs an item of
+        the catalogue and one of the channels."""
         Category = self.env["helpdesk.ticket.category"]
         tops = Category.search(
             [("parent_id", "=", False), ("id", "in", self._xml_categories())]
