@@ -52,5 +52,6 @@
     ],
     "demo": [
         # [areas-demo]
+        "demo/service_wh_hanjiang_demo.xml",
     ],
 }

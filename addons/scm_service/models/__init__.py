@@ -19,6 +19,7 @@ from . import hq_service_bulletin_line
 from . import hq_service_bulletin_month
 from . import hq_disc_request
 from . import hq_project_project
+
 # requests
 from . import helpdesk_ticket_category
 from . import helpdesk_ticket_channel

@@ -3,6 +3,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, ValidationError
 
+from .customers_scm_customer_visit import SERVICE_PURPOSES
 from .res_partner import SERVICE_CONTRACT_TYPES
 
 # SVC-SCOPE-02: a yearly adjustment; a reengineering every 3-5 years.
@@ -64,6 +65,23 @@ class ResPartner(models.Model):
     scm_service_plan_ids = fields.One2many(
         "scm.service.plan", "partner_id", string="Service Plans", readonly=True
     )
+    # -- the monthly visit rule on the customer (SVC-VISIT-01)
+    scm_last_service_visit_date = fields.Datetime(
+        string="Last Service Visit",
+        compute="_compute_scm_visit_rule",
+        help="The latest closed visit record of customer service.",
+    )
+    scm_visit_this_month = fields.Boolean(
+        string="Visited This Month",
+        compute="_compute_scm_visit_rule",
+    )
+    scm_visit_gap_count = fields.Integer(
+        string="Months Without a Visit",
+        compute="_compute_scm_visit_rule",
+        help="Past months of the service period without a visit record: each "
+        "is flagged on the consultant on the 1st of the next month "
+        "(SVC-VISIT-01).",
+    )
     # -- the customer service archive (SVC-ARCH-01): the six sections, read
     # with the reader's own rights so that every link opens for them.
     scm_archive_contract_ids = fields.Many2many(
@@ -84,6 +102,32 @@ class ResPartner(models.Model):
     scm_archive_ticket_ids = fields.Many2many(
         "helpdesk.ticket",
         string="Archive: Service Records",
+        compute="_compute_scm_archive",
+    )
+    scm_archive_billed_hours = fields.Float(
+        string="Archive: Time-billed Hours",
+        compute="_compute_scm_archive",
+        help="Section 4: the hours of the customer's time-billed service.",
+    )
+    scm_archive_billed_fee = fields.Float(
+        string="Archive: Time-billed Fees",
+        compute="_compute_scm_archive",
+        digits="Product Price",
+        help="Section 4: the fees of the customer's time-billed service.",
+    )
+    scm_archive_phone_ids = fields.Many2many(
+        "helpdesk.ticket",
+        string="Archive: Phone Records",
+        compute="_compute_scm_archive",
+    )
+    scm_archive_workorder_ids = fields.Many2many(
+        "helpdesk.ticket",
+        string="Archive: On-site Work Orders",
+        compute="_compute_scm_archive",
+    )
+    scm_archive_escalation_ids = fields.Many2many(
+        "scm.service.escalation",
+        string="Archive: Problems Escalated to HQ",
         compute="_compute_scm_archive",
     )
     scm_archive_plan_ids = fields.Many2many(
@@ -284,6 +328,53 @@ class ResPartner(models.Model):
         ]
         return "\n".join(f"{label}: {value}" for label, value in lines if value)
 
+    # -- SVC-VISIT-01 -------------------------------------------------------------
+    def _compute_scm_visit_rule(self):
+        """Read with the reader's rights: the branch's and HQ's service
+        staff see the visits and the coverage of the customers they serve."""
+        Coverage = self.env["scm.service.visit.coverage"]
+        commercial = self.commercial_partner_id.filtered("id")
+        gaps = {}
+        this_month = {}
+        if commercial and Coverage.has_access("read"):
+            for row in Coverage.search_read(
+                [("partner_id", "in", commercial.ids)],
+                ["partner_id", "missed", "current_month", "visit_count"],
+            ):
+                partner_id = row["partner_id"][0]
+                gaps[partner_id] = gaps.get(partner_id, 0) + int(row["missed"])
+                if row["current_month"]:
+                    this_month[partner_id] = row["visit_count"] > 0
+        last = {}
+        Visit = self.env["scm.customer.visit"]
+        if commercial and Visit.has_access("read"):
+            for partner, latest in Visit._read_group(
+                [
+                    ("partner_id", "in", commercial.ids),
+                    ("visit_stage", "=", "done"),
+                    ("scm_visit_purpose", "in", list(SERVICE_PURPOSES)),
+                ],
+                ["partner_id"],
+                ["planned_start:max"],
+            ):
+                last[partner.id] = latest
+        for partner in self:
+            key = partner.commercial_partner_id.id
+            partner.scm_last_service_visit_date = last.get(key, False)
+            partner.scm_visit_this_month = this_month.get(key, False)
+            partner.scm_visit_gap_count = gaps.get(key, 0)
+
+    def action_scm_visit_coverage(self):
+        """The customer's months and their visits (SVC-VISIT-01)."""
+        self.ensure_one()
+        return {
+            "type": "ir.actions.act_window",
+            "name": _("Monthly Visit Coverage"),
+            "res_model": "scm.service.visit.coverage",
+            "view_mode": "list",
+            "domain": [("partner_id", "=", self.commercial_partner_id.id)],
+        }
+
     # -- SVC-ARCH-01 --------------------------------------------------------------
     def _compute_scm_archive(self):
         Contract = self.env["scm.contract"]
@@ -308,9 +399,27 @@ class ResPartner(models.Model):
             partner.scm_archive_project_ids = self.env["project.project"].search(
                 customer + [("scm_contract_id", "!=", False)]
             )
-            partner.scm_archive_ticket_ids = self.env["helpdesk.ticket"].search(
+            # (4) service delivered and fees: every request after the run-in,
+            # the time-billed ones with their hours and fees; (6) the phone
+            # records and on-site work orders of every request.
+            tickets = self.env["helpdesk.ticket"].search(
                 [("commercial_partner_id", "=", commercial.id)]
             )
+            billed = tickets.filtered(lambda t: t.scm_service_kind == "time_billed")
+            partner.scm_archive_ticket_ids = tickets.filtered(
+                lambda t: t.scm_service_kind != "project"
+            )
+            partner.scm_archive_billed_hours = sum(billed.mapped("scm_work_hours"))
+            partner.scm_archive_billed_fee = sum(billed.mapped("scm_fee"))
+            partner.scm_archive_phone_ids = tickets.filtered(
+                lambda t: t.scm_channel_code == "phone" and t.scm_phone_record
+            )
+            partner.scm_archive_workorder_ids = tickets.filtered(
+                lambda t: t.scm_channel_code == "onsite"
+            )
+            partner.scm_archive_escalation_ids = self.env[
+                "scm.service.escalation"
+            ].search([("partner_id", "=", commercial.id)])
             partner.scm_archive_plan_ids = self.env["scm.service.plan"].search(customer)
             partner.scm_archive_fault_ids = self.env["scm.project.fault"].search(
                 customer

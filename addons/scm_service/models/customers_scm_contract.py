@@ -57,7 +57,27 @@ class ScmContract(models.Model):
         return [("id", "in" if positive else "not in", ids)]
 
     def _scm_on_effective(self):
+        # The consultant who already serves the customer (its project after
+        # the run-in) keeps serving it under the J/R contract: the project
+        # the contract opens inherits the service owner, not the default.
+        owners = {}
+        for contract in self:
+            if contract.contract_type in SERVICE_CONTRACT_TYPES and contract.partner_id:
+                customer = contract.partner_id.commercial_partner_id.sudo()
+                owners[contract.id] = customer._scm_service_consultant()
         res = super()._scm_on_effective()
+        for contract in self:
+            owner = owners.get(contract.id)
+            if not owner:
+                continue
+            projects = (
+                self.env["project.project"]
+                .sudo()
+                .search([("scm_contract_id", "=", contract.id)])
+            )
+            projects.filtered(
+                lambda p, o=owner: p.scm_service_user_id != o
+            ).scm_service_user_id = owner
         self._scm_service_plan_open_deadline()
         return res
 

@@ -735,7 +735,9 @@ class HelpdeskTicket(models.Model):
 
     def action_scm_hq_reply(self):
         """HQ (MCD or the TSMS) replied (ZBHF): the HQ answer SLA of 2 working
-        days is met or missed. The `hq` area's escalation may call it."""
+        days is met or missed. When the request's escalation record awaits
+        HQ, replying is answering it (its guide, its written result): both
+        sides then agree."""
         if not self._scm_is_hq():
             raise UserError(_("Only MCD or the TSMS reply for HQ."))
         for ticket in self:
@@ -746,13 +748,37 @@ class HelpdeskTicket(models.Model):
                         name=ticket.display_name,
                     )
                 )
+        for ticket in self:
+            escalations = ticket._scm_open_escalations()
+            if escalations:
+                # The escalation's answer records the ticket's reply.
+                escalations.action_answer()
+            if ticket.scm_escalation_state == "approved":
+                ticket._scm_record_hq_reply()
+        return True
+
+    def _scm_open_escalations(self):
+        """The request's escalation records awaiting HQ's answer."""
+        self.ensure_one()
+        if "scm.service.escalation" not in self.env:
+            return self.env["helpdesk.ticket"].browse()
+        return self.env["scm.service.escalation"].search(
+            [("ticket_id", "=", self.id), ("state", "=", "sent")]
+        )
+
+    def _scm_record_hq_reply(self, replied_at=None):
+        """Record HQ's reply on the request (ZBHF) and settle its HQ answer
+        SLA; called by the reply step and by the escalation's answer."""
+        for ticket in self:
+            if ticket.scm_escalation_state != "approved":
+                continue
             ticket._scm_step_write(
                 {
                     "scm_escalation_state": "replied",
-                    "scm_hq_reply_date": fields.Datetime.now(),
+                    "scm_hq_reply_date": replied_at or fields.Datetime.now(),
                 }
             )
-            ticket.ticket_sla_ids._scm_sla_update()
+            ticket.sudo().ticket_sla_ids._scm_sla_update()
         return True
 
     def _scm_track_promised_resolution(self):

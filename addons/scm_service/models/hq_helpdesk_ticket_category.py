@@ -51,14 +51,33 @@ class HelpdeskTicketCategory(models.Model):
         self.ensure_one()
         return self._scm_guidance_owner_for(self, self.scm_guidance_kind)
 
+    def _scm_guidance_source(self):
+        """The category, or its nearest parent, that says who guides it: a
+        catalogue item follows its category (SVC-SCOPE-04, SVC-HQ-01)."""
+        self.ensure_one()
+        category = self.sudo()
+        while category and not category.scm_guidance_kind:
+            category = category.parent_id
+        return category
+
+    def _scm_guidance_kind_effective(self):
+        """The HQ guidance kind of the category or of its nearest parent."""
+        self.ensure_one()
+        return self._scm_guidance_source().scm_guidance_kind or False
+
     @api.model
     def _scm_guidance_owner_for(self, category, kind):
-        """Who answers an escalation of `kind` in `category` (SVC-HQ-01)."""
+        """Who answers an escalation of `kind` in `category` (SVC-HQ-01): the
+        guidance owner of the category or of its nearest parent giving that
+        kind of guidance, else the default guide of the kind."""
         category = category.sudo()
-        kind = kind or category.scm_guidance_kind or "consulting"
-        owner = category.scm_guidance_user_id
-        if owner and owner.active and category.scm_guidance_kind == kind:
-            return owner
+        source = category._scm_guidance_source() if category else category
+        kind = kind or source.scm_guidance_kind or "consulting"
+        while source:
+            owner = source.scm_guidance_user_id
+            if source.scm_guidance_kind == kind and owner and owner.active:
+                return owner
+            source = source.parent_id
         return self._scm_default_guidance_owner(kind)
 
     @api.model

@@ -126,8 +126,12 @@ class ScmServiceEscalation(models.Model):
     @api.depends("category_id")
     def _compute_guidance_kind(self):
         for escalation in self:
-            if escalation.category_id.scm_guidance_kind:
-                escalation.guidance_kind = escalation.category_id.scm_guidance_kind
+            kind = (
+                escalation.category_id
+                and escalation.category_id._scm_guidance_kind_effective()
+            )
+            if kind:
+                escalation.guidance_kind = kind
             elif not escalation.guidance_kind:
                 escalation.guidance_kind = "technical"
 
@@ -346,8 +350,9 @@ class ScmServiceEscalation(models.Model):
             "subject": ticket.name,
             "description": html2plaintext(ticket.description or "") or ticket.name,
         }
-        if category.scm_guidance_kind:
-            vals["guidance_kind"] = category.scm_guidance_kind
+        kind = category and category._scm_guidance_kind_effective()
+        if kind:
+            vals["guidance_kind"] = kind
         escalation = self.sudo().create(vals)
         escalation._scm_send()
         return escalation.with_env(self.env)
@@ -383,6 +388,8 @@ class ScmServiceEscalation(models.Model):
                 }
             )
             escalation._scm_deadline_close(ANSWER_DEADLINE)
+            # The service request sees the same reply (ZBHF, HQ answer SLA).
+            escalation.ticket_id.sudo()._scm_record_hq_reply(now)
             manager = escalation.company_id.sudo().scm_manager_id
             partners = (escalation.sent_by_id | manager).partner_id
             self.env["scm.notice"]._scm_send(

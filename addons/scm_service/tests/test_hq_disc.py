@@ -189,11 +189,20 @@ class TestHqDisc(ScmServiceCase):
 
     def test_svc_disc_04_certificate_only_first_official_disc_of_formal_customer(self):
         """SVC-DISC-04: the User Licence Certificate comes only with the first
-        official disc of a formal customer (one with a contract in force)."""
-        first = self.make_request()
+        official disc of a formal customer (one with a contract in force).
+        A new customer: the demo already shipped 汉江's first official disc."""
+        customer = self.env["res.partner"].create(
+            {
+                "name": "首次压盘客户（测试）",
+                "is_company": True,
+                "company_id": self.wuhan.id,
+            }
+        )
+        self.make_service_contract(customer)
+        first = self.make_request(partner_id=customer.id)
         self.ship(first)
         self.assertTrue(first.licence_certificate)
-        second = self.make_request()
+        second = self.make_request(partner_id=customer.id)
         self.ship(second)
         self.assertFalse(second.licence_certificate)
         with self.assertRaisesRegex(UserError, "first official disc"):

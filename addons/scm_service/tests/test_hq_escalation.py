@@ -24,14 +24,20 @@ class ScmHqCase(ScmServiceCase):
     def setUpClass(cls):
         super().setUpClass()
         Category = cls.env["helpdesk.ticket.category"]
+        # Items of the catalogue (a request needs a category and its item).
         cls.cat_tech = Category.create(
-            {"name": "技术问题（测试）", "scm_guidance_kind": "technical"}
+            {
+                "name": "技术问题（测试）",
+                "scm_guidance_kind": "technical",
+                "parent_id": cls.env.ref("scm_service.category_support").id,
+            }
         )
         cls.cat_consult = Category.create(
             {
                 "name": "管理咨询（测试）",
                 "scm_guidance_kind": "consulting",
                 "scm_guidance_user_id": cls.mcd_consultant.id,
+                "parent_id": cls.env.ref("scm_service.category_consulting").id,
             }
         )
         cls.Escalation = cls.env["scm.service.escalation"]
@@ -138,6 +144,7 @@ class TestHqEscalation(ScmHqCase):
                     "description": "<p>单据打印错位</p>",
                     "company_id": self.wuhan.id,
                     "category_id": self.cat_tech.id,
+                    "channel_id": self.env.ref("scm_service.channel_phone").id,
                     "partner_id": self.hanjiang.id,
                 }
             )
@@ -153,6 +160,47 @@ class TestHqEscalation(ScmHqCase):
         self.assertEqual(escalation.sent_by_id, self.wh_manager)
         self.assertEqual(escalation.description.strip(), "单据打印错位")
         self.assertTrue(escalation._scm_deadlines("SVC-HQ-02"))
+
+    def test_svc_hq_01_catalogue_item_guided_and_reply_agrees(self):
+        """SVC-HQ-01/02, SUP-SVCN-01: a request on a consulting item of the
+        catalogue, escalated by the Branch Manager, goes to an MCD
+        consultant (the item follows its category); the TSMS may not answer
+        it; the consultant's reply on the request answers the escalation
+        with its written result, both dated alike."""
+        item = self.env.ref("scm_service.category_consulting_04")
+        self.assertEqual(item._scm_guidance_kind_effective(), "consulting")
+        ticket = self.as_client(
+            self.env["helpdesk.ticket"], self.wh_consultant2
+        ).create(
+            {
+                "name": "岗位操作流程咨询（测试）",
+                "description": "<p>仓库岗位流程调整后如何分工</p>",
+                "partner_id": self.hanjiang.id,
+                "category_id": item.id,
+                "channel_id": self.env.ref("scm_service.channel_phone").id,
+                "scm_interim_measures": "先按原流程执行",
+            }
+        )
+        self.as_client(ticket, self.wh_manager).action_scm_request_escalation()
+        escalation = self.Escalation.search([("ticket_id", "=", ticket.id)])
+        self.assertEqual(escalation.guidance_kind, "consulting")
+        guide = escalation.guidance_user_id
+        self.assertEqual(
+            guide,
+            self.env["helpdesk.ticket.category"]._scm_default_guidance_owner(
+                "consulting"
+            ),
+        )
+        with self.assertRaisesRegex(UserError, "MCD consultant"):
+            self.as_client(ticket, self.tsms).action_scm_hq_reply()
+        self.assertEqual(ticket.scm_escalation_state, "approved")
+        self.as_client(escalation, guide).write({"feedback": "按岗位职责表重新分工"})
+        self.as_client(ticket, guide).action_scm_hq_reply()
+        self.assertEqual(escalation.state, "answered")
+        self.assertEqual(escalation.answered_by_id, guide)
+        self.assertEqual(ticket.scm_escalation_state, "replied")
+        self.assertEqual(escalation.answered_date, ticket.scm_hq_reply_date)
+        self.assertEqual(ticket.scm_hq_sla_result, "met")
 
     def test_svc_hq_02_who_sees_escalations(self):
         """SVC-HQ-02: another branch sees nothing; Audit reads only."""
@@ -178,21 +226,22 @@ class TestHqBulletin(ScmHqCase):
 
     def test_svc_hq_03_typical_escalation_in_novembers_bulletin(self):
         """SVC-HQ-03: an escalation of November marked typical by MCD is in
-        November's bulletin, distributed to every active branch."""
-        escalation = self.make_escalation(sent_at=utc(2026, 11, 19, 10))
-        self.answer(escalation, self.tsms, utc(2026, 11, 20, 10))
+        November's bulletin, distributed to every active branch (November
+        2025: the demo has the bulletin of last month)."""
+        escalation = self.make_escalation(sent_at=utc(2025, 11, 19, 10))
+        self.answer(escalation, self.tsms, utc(2025, 11, 20, 10))
         with self.assertRaisesRegex(UserError, "Only MCD"):
             self.as_client(escalation, self.wh_manager).action_mark_typical()
         self.as_client(escalation, self.mcd_consultant).action_mark_typical()
         self.assertTrue(escalation.is_typical)
-        self.assertEqual(escalation.bulletin_month, date(2026, 11, 1))
+        self.assertEqual(escalation.bulletin_month, date(2025, 11, 1))
         Bulletin = self.env["scm.service.bulletin"]
         with self.assertRaisesRegex(UserError, "Only MCD"):
-            self.as_client(Bulletin, self.wh_manager).create({"month": "2026-11-15"})
+            self.as_client(Bulletin, self.wh_manager).create({"month": "2025-11-15"})
         bulletin = self.as_client(Bulletin, self.mcd_consultant).create(
-            {"month": "2026-11-15"}
+            {"month": "2025-11-15"}
         )
-        self.assertEqual(bulletin.month, date(2026, 11, 1))
+        self.assertEqual(bulletin.month, date(2025, 11, 1))
         # Branches do not see a draft bulletin.
         self.assertFalse(
             self.as_client(Bulletin, self.wh_manager).search([("id", "=", bulletin.id)])
@@ -202,7 +251,7 @@ class TestHqBulletin(ScmHqCase):
         self.assertEqual(bulletin.line_ids.solution, escalation.feedback)
         with self.assertRaises(IntegrityError), mute_logger("odoo.sql_db"):
             with self.cr.savepoint():
-                Bulletin.create({"month": "2026-11-01"})
+                Bulletin.create({"month": "2025-11-01"})
         self.as_client(bulletin, self.tsms).action_distribute()
         self.assertEqual(bulletin.state, "distributed")
         branches = self.env["res.company"].search([("scm_unit_type", "=", "branch")])
@@ -212,7 +261,7 @@ class TestHqBulletin(ScmHqCase):
             escalation.subject,
         )
         month = self.env["scm.service.bulletin.month"].search(
-            [("month", "=", "2026-11-01")]
+            [("month", "=", "2025-11-01")]
         )
         self.assertEqual(month.bulletin_id, bulletin)
         self.assertFalse(month.missing)

@@ -66,8 +66,9 @@ class TestRequestsTicket(ScmServiceCase):
 
     # -- catalogue, channels, teams --
     def test_svc_scope_04_05_catalogue_and_channels_seeded(self):
-        """SVC-SCOPE-04/05: three categories with their items, three
-        channels; a request needs an item and a channel."""
+        """SVC-SCOPE-04, SVC-SCOPE-05: three categories with their items,
+        three channels; SVC-SCOPE-03: every service record needs an item of
+        the catalogue and one of the channels."""
         Category = self.env["helpdesk.ticket.category"]
         tops = Category.search(
             [("parent_id", "=", False), ("id", "in", self._xml_categories())]
@@ -243,7 +244,17 @@ class TestRequestsTicket(ScmServiceCase):
         self.assertEqual(hq_sla.state, "in_progress")
         with self.assertRaises(UserError):
             ticket.action_scm_hq_reply()
+        # Replying on the request answers its escalation record: the TSMS
+        # writes the result there first (both sides agree).
+        escalation = self.env["scm.service.escalation"].search(
+            [("ticket_id", "=", ticket.id)]
+        )
+        with self.refused(UserError, "Write the result"):
+            self.as_client(ticket, self.tsms).action_scm_hq_reply()
+        self.as_client(escalation, self.tsms).write({"feedback": "重装打印驱动"})
         self.as_client(ticket, self.tsms).action_scm_hq_reply()
+        self.assertEqual(escalation.state, "answered")
+        self.assertEqual(escalation.answered_date, ticket.scm_hq_reply_date)
         self.assertEqual(ticket.scm_status, "replied")
         self.assertEqual(ticket.scm_hq_sla_result, "met")
         self.assertEqual(hq_sla.state, "accomplished")
