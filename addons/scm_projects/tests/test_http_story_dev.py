@@ -390,6 +390,7 @@ class TestHttpStoryDev(HttpCase):
             [[memo_id]],
             expect_error=True,
         )
+        self.assertEqual(self.value("mrd.manager", Memo, memo_id, "stage"), "signing")
         self.button("mrd.manager", Memo, memo_id, "action_sign_requirement_lead")
         self.button("sw.manager", Memo, memo_id, "action_sign_software_lead")
         self.assertEqual(self.value("mrd.manager", Memo, memo_id, "stage"), "signed")
@@ -423,6 +424,9 @@ class TestHttpStoryDev(HttpCase):
             "create",
             [{"work_id": work_id}],
             expect_error=True,
+        )
+        self.assertFalse(
+            self.search("qc.manager", "scm.dev.qc.report", [("work_id", "=", work_id)])
         )
         qc_id = self.create("qc.manager", "scm.dev.qc.report", {"work_id": work_id})
         self.write(
@@ -604,6 +608,10 @@ class TestHttpStoryDev(HttpCase):
         self.assertEqual(len(stages), 5)
         s1, s2, s3 = (stage["id"] for stage in stages[:3])
         self.assertEqual(stages[0]["state"], "in_progress")
+        self.assertEqual(
+            [stage["acceptor"] for stage in stages],
+            ["brand_customer", "brand_customer", "brand", "brand_customer", "brand"],
+        )
         self.brand_steps(s1)
         self.brand_accept(s1)
         # Stage 2: the customer rejects the styles: back to drawing design.
