@@ -49,3 +49,6 @@ from . import test_devagr_agreement
 # devreq
 from . import test_devreq_plan
 from . import test_devreq_sources
+
+# devhttp
+from . import test_http_story_dev
