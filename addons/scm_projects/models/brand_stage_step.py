@@ -71,3 +71,15 @@ class ScmBrandStageStep(models.Model):
                 )
             step._scm_mark_done()
         return True
+
+    # -- the customer's style selection (PRJ-BRD-07 step 8), from its row -----------
+    def action_customer_selected_styles(self):
+        """The row's button: the customer selected the drawing styles."""
+        self.ensure_one()
+        return self.stage_id.action_record_style_selection(True)
+
+    def action_customer_rejected_styles(self):
+        """The row's button: the customer selected none of the styles, and
+        drawing design starts again (logged on the stage)."""
+        self.ensure_one()
+        return self.stage_id.action_record_style_selection(False)

@@ -516,6 +516,16 @@ class TestHttpStoryDev(HttpCase):
             if step["code"] != "style_selection" and not step["done"]:
                 self.button(login, "scm.brand.stage.step", step["id"], "action_done")
 
+    def style_step(self, stage_id):
+        """The row of the customer's style selection in the stage's
+        checklist (its buttons: Customer Selected / Customer Rejected)."""
+        return self.call(
+            "brand.manager",
+            "scm.brand.stage.step",
+            "search",
+            [[("stage_id", "=", stage_id), ("code", "=", "style_selection")]],
+        )[0]
+
     def brand_accept(self, stage_id, customer=True):
         self.button("brand.designer", "scm.brand.stage", stage_id, "action_submit")
         form_id = self.value(
@@ -619,11 +629,12 @@ class TestHttpStoryDev(HttpCase):
             self.value("brand.designer", "scm.brand.stage", s2, "state"), "in_progress"
         )
         self.brand_steps(s2)
-        self.call(
+        style_step = self.style_step(s2)
+        self.button(
             "brand.manager",
-            "scm.brand.stage",
-            "action_record_style_selection",
-            [[s2], False, "客户不满意配色"],
+            "scm.brand.stage.step",
+            style_step,
+            "action_customer_rejected_styles",
         )
         stage = self.read("brand.manager", "scm.brand.stage", s2, ["rejection_count"])
         self.assertEqual(stage["rejection_count"], 1)
@@ -637,17 +648,17 @@ class TestHttpStoryDev(HttpCase):
         # The customer cannot select before the drawing is done again.
         self.call(
             "brand.manager",
-            "scm.brand.stage",
-            "action_record_style_selection",
-            [[s2], True],
+            "scm.brand.stage.step",
+            "action_customer_selected_styles",
+            [[style_step]],
             expect_error=True,
         )
         self.brand_steps(s2)
-        self.call(
+        self.button(
             "brand.manager",
-            "scm.brand.stage",
-            "action_record_style_selection",
-            [[s2], True],
+            "scm.brand.stage.step",
+            style_step,
+            "action_customer_selected_styles",
         )
         self.brand_accept(s2)
         # Stage 3: Brand Operation alone accepts the pattern (PRJ-BRD-06).
