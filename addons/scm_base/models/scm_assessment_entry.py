@@ -42,3 +42,18 @@ class ScmAssessmentEntry(models.Model):
                 "res_id": document and document.id,
             }
         )
+
+    @api.depends("user_id", "source", "period")
+    def _compute_display_name(self):
+        # "曹武顾 · 培训 · 2027-01": who, from what, when.
+        labels = dict(self._fields["source"]._description_selection(self.env))
+        for entry in self:
+            entry.display_name = " · ".join(
+                part
+                for part in (
+                    entry.user_id.name,
+                    labels.get(entry.source),
+                    entry.period and entry.period.strftime("%Y-%m"),
+                )
+                if part
+            )

@@ -55,3 +55,15 @@ class ScmTrainingEvaluationLine(models.Model):
     def unlink(self):
         self.evaluation_id._scm_check_editable()
         return super().unlink()
+
+    @api.depends("evaluation_id", "criterion_id")
+    def _compute_display_name(self):
+        for line in self:
+            line.display_name = " · ".join(
+                part
+                for part in (
+                    line.evaluation_id.display_name,
+                    line.criterion_id.display_name,
+                )
+                if part
+            )

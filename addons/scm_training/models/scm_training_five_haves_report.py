@@ -1,4 +1,4 @@
-from odoo import fields, models, tools
+from odoo import api, fields, models, tools
 
 # Session stages after the session took place.
 DONE_STAGES = ("held", "evaluated", "examined", "summarised", "closed")
@@ -143,3 +143,8 @@ class ScmTrainingFiveHavesReport(models.Model):
             )
             """
         )
+
+    @api.depends("company_id", "department_id")
+    def _compute_display_name(self):
+        for row in self:
+            row.display_name = (row.department_id or row.company_id).display_name

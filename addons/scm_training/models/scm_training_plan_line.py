@@ -69,3 +69,13 @@ class ScmTrainingPlanLine(models.Model):
     def unlink(self):
         self._scm_check_plan_editable(self.plan_id)
         return super().unlink()
+
+    @api.depends("plan_id", "month")
+    def _compute_display_name(self):
+        labels = dict(self._fields["month"]._description_selection(self.env))
+        for line in self:
+            line.display_name = " · ".join(
+                part
+                for part in (line.plan_id.display_name, labels.get(line.month))
+                if part
+            )

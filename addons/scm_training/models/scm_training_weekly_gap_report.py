@@ -1,4 +1,4 @@
-from odoo import fields, models, tools
+from odoo import api, fields, models, tools
 
 
 class ScmTrainingWeeklyGapReport(models.Model):
@@ -77,3 +77,15 @@ class ScmTrainingWeeklyGapReport(models.Model):
             )
             """
         )
+
+    @api.depends("company_id", "department_id", "month_start")
+    def _compute_display_name(self):
+        for row in self:
+            row.display_name = " · ".join(
+                part
+                for part in (
+                    (row.department_id or row.company_id).display_name,
+                    row.month_start and row.month_start.strftime("%Y-%m"),
+                )
+                if part
+            )

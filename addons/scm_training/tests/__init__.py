@@ -16,6 +16,7 @@ from . import test_evaluation_security
 
 # [i18n]
 from . import test_i18n
+
 # [demo]
 from . import test_list_queries
 from . import test_http_story
