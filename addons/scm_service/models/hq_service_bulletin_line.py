@@ -47,3 +47,10 @@ class ScmServiceBulletinLine(models.Model):
     def unlink(self):
         self._scm_check_bulletin(self.bulletin_id)
         return super().unlink()
+
+    @api.depends("bulletin_id", "subject")
+    def _compute_display_name(self):
+        for line in self:
+            line.display_name = " · ".join(
+                part for part in (line.bulletin_id.display_name, line.subject) if part
+            )
