@@ -52,6 +52,7 @@
     ],
     "demo": [
         # [areas-demo]
+        "demo/translations_demo.xml",
         "demo/service_wh_hanjiang_demo.xml",
     ],
 }

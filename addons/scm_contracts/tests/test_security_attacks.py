@@ -283,6 +283,11 @@ class TestContractSecurityAttacks(ScmCancelkeyCase):
         with self.assertRaises(AccessError):
             self.Contract.with_env(env).create(self.sc_values())
         ts = self.env.ref("scm_contracts.contract_wh_hanjiang_ts")
+        if ts.stage != "sent_to_customer":
+            # scm_service's demo continues the story: 汉江 signed it. The
+            # test takes a copy of it waiting for the customer's answer.
+            ts = ts.sudo().copy({"title": "汉江制衣 技术服务合同（测试）"})
+            ts.write({"stage": "sent_to_customer"})
         self.assertEqual(ts.stage, "sent_to_customer")
         with self.assertRaises(AccessError):
             ts.with_env(env).action_customer_accept()

@@ -188,6 +188,13 @@ class TestBrandContract(ScmContractsCase):
         the contract is effective."""
         contract = self.new_brand()
         project = self.brand_proposal.project_id
+        if project.state != "initiated":
+            # scm_projects' demo formed the team of the demo's brand project
+            # and started its design: the test initiates the proposal's
+            # project again, the Market Center's way.
+            project = self.env["scm.brand.project"]._scm_initiate_from(
+                self.brand_proposal
+            )
         with self.assertRaises(UserError):
             project.with_user(self.brand_manager).action_form_team(
                 self.users["brand.designer"]

@@ -85,6 +85,12 @@ class TestHttpStory(HttpCase):
         ref = self.env.ref
         if not ref("scm_service.plan_wh_hanjiang", raise_if_not_found=False):
             self.skipTest("scm_service was installed without its demo data")
+        # The story asserts the refusals' wording in English; the demo users
+        # read Simplified Chinese (test_i18n checks what they read).
+        self.env["res.lang"]._activate_lang("en_US")
+        self.env["res.users"].search(
+            [("share", "=", False), ("lang", "!=", "en_US")]
+        ).write({"lang": "en_US"})
         self.hanjiang = ref("scm_sales.partner_wh_hanjiang")
         self.onsite = ref("scm_service.channel_onsite").id
         self.phone = ref("scm_service.channel_phone").id
