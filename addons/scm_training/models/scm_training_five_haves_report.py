@@ -1,4 +1,5 @@
 from odoo import api, fields, models, tools
+from odoo.tools import SQL
 
 # Session stages after the session took place.
 DONE_STAGES = ("held", "evaluated", "examined", "summarised", "closed")
@@ -53,20 +54,18 @@ class ScmTrainingFiveHavesReport(models.Model):
     haves_count = fields.Integer(string="Haves", readonly=True, aggregator="avg")
     compliant = fields.Boolean(string="All Five", readonly=True)
 
-    def _sent_condition(self):
-        if "scm_sent_to_hq" in self.env["scm.training.session"]._fields:
-            return "ts.scm_sent_to_hq"
-        return "ts.stage = 'closed'"
-
     def init(self):
         departments = self.env[
             "scm.training.unit.mixin"
         ]._scm_marketing_departments().ids or [0]
         tools.drop_view_if_exists(self.env.cr, self._table)
-        done = ", ".join(f"'{stage}'" for stage in DONE_STAGES)
+        # The marketing departments are bound as values, not formatted into
+        # the statement.
+        done = tuple(DONE_STAGES)
         self.env.cr.execute(
-            f"""
-            CREATE OR REPLACE VIEW {self._table} AS (
+            SQL(
+                """
+            CREATE OR REPLACE VIEW %(view)s AS (
             WITH units AS (
                 SELECT c.id AS company_id, NULL::integer AS department_id,
                        'branch'::varchar AS unit_kind
@@ -75,7 +74,7 @@ class ScmTrainingFiveHavesReport(models.Model):
                 UNION ALL
                 SELECT d.company_id, d.id, 'hq_department'::varchar
                   FROM hr_department d
-                 WHERE d.id IN ({", ".join(str(i) for i in departments)})
+                 WHERE d.id IN %(departments)s
                    AND d.active
             ), facts AS (
                 SELECT u.*,
@@ -102,7 +101,7 @@ class ScmTrainingFiveHavesReport(models.Model):
                           JOIN hr_course_schedule cs ON cs.id = ts.schedule_id
                          WHERE ts.company_id = u.company_id
                            AND ts.department_id IS NOT DISTINCT FROM u.department_id
-                           AND ts.stage IN ({done})
+                           AND ts.stage IN %(done)s
                            AND EXTRACT(YEAR FROM cs.start_date)
                                = EXTRACT(YEAR FROM CURRENT_DATE)
                     ) AS sessions_done,
@@ -111,8 +110,8 @@ class ScmTrainingFiveHavesReport(models.Model):
                           JOIN hr_course_schedule cs ON cs.id = ts.schedule_id
                          WHERE ts.company_id = u.company_id
                            AND ts.department_id IS NOT DISTINCT FROM u.department_id
-                           AND ts.stage IN ({done})
-                           AND {self._sent_condition()}
+                           AND ts.stage IN %(done)s
+                           AND ts.scm_sent_to_hq
                            AND EXTRACT(YEAR FROM cs.start_date)
                                = EXTRACT(YEAR FROM CURRENT_DATE)
                     ) AS sessions_sent,
@@ -141,7 +140,11 @@ class ScmTrainingFiveHavesReport(models.Model):
                        AND s.has_records AND s.has_incentive AS compliant
               FROM scored s
             )
-            """
+            """,
+                view=SQL.identifier(self._table),
+                departments=tuple(departments),
+                done=done,
+            )
         )
 
     @api.depends("company_id", "department_id")
