@@ -531,7 +531,10 @@ class HelpdeskTicket(models.Model):
             allowed = (
                 user in ticket.team_id.user_ids
                 or (
-                    ticket.company_id in user.company_ids
+                    # the branch's own people: holding the branch in the
+                    # company switcher (as every HQ user holds every branch)
+                    # is not being one of its service staff
+                    user._scm_is_member_of_company(ticket.company_id)
                     and (
                         user.has_group("scm_base.group_service_staff")
                         or user.has_group("scm_base.group_branch_staff")
@@ -660,9 +663,9 @@ class HelpdeskTicket(models.Model):
     def _scm_is_branch_manager(self, user=None):
         self.ensure_one()
         user = user or self.env.user
-        return user.has_group("scm_base.group_branch_manager") and (
-            self.company_id in user.company_ids
-        )
+        return user.has_group(
+            "scm_base.group_branch_manager"
+        ) and user._scm_is_member_of_company(self.company_id)
 
     def _scm_check_branch_manager(self, step):
         for ticket in self:

@@ -259,6 +259,25 @@ class TestRequestsTicket(ScmServiceCase):
         self.assertEqual(ticket.scm_hq_sla_result, "met")
         self.assertEqual(hq_sla.state, "accomplished")
 
+    def test_sup_svcn_01_branch_manager_is_his_branchs_not_the_switchers(self):
+        """SUP-SVCN-01 / ORG-RULE-08: a Beijing branch manager who may also
+        open Wuhan in the company switcher is not Wuhan's Branch Manager: he
+        cannot approve the escalation of a Wuhan request, nor take its
+        service steps; Wuhan's own manager can."""
+        ticket = self.make_request()
+        ticket.write({"scm_interim_measures": "先用手工单据过渡"})
+        ticket.action_scm_request_escalation()
+        intruder = self.users["bj.manager"]
+        intruder.sudo().write({"company_ids": [(4, self.wuhan.id)]})
+        as_intruder = ticket.with_user(intruder).with_context(
+            allowed_company_ids=[self.beijing.id, self.wuhan.id]
+        )
+        with self.assertRaises(UserError):
+            as_intruder.action_scm_approve_escalation()
+        self.assertEqual(ticket.scm_escalation_state, "requested")
+        self.as_client(ticket, self.wh_manager).action_scm_approve_escalation()
+        self.assertEqual(ticket.scm_escalation_state, "approved")
+
     def test_svc_resp_04_escalation_within_2h_not_flagged(self):
         """SVC-RESP-04: escalated 1h59 after the request: not flagged."""
         ticket = self.make_request(scm_interim_measures="远程临时处理")
