@@ -1,0 +1,36 @@
+{
+    "name": "SCM Operations: Marketing Audit",
+    "summary": "The Audit Dept's audits and 《稽核报告单》 on OCA's management "
+    "system: findings with evidence from any record, rectification plans and "
+    "re-checks, the escalation ladder, a work queue of violations detected "
+    "across every chapter, and the quarterly customer satisfaction survey",
+    "version": "18.0.1.0.0",
+    "category": "SCM Operations",
+    "website": "https://github.com/scm-operations/scm-addons",
+    "author": "SCM Operations Team",
+    "license": "LGPL-3",
+    "application": True,
+    "installable": True,
+    "depends": [
+        "scm_projects",
+        "scm_service",
+        "scm_training",
+        "mgmtsystem_audit",
+        "survey",
+    ],
+    "data": [
+        "security/ir.model.access.csv",
+        "security/scm_audit_rules.xml",
+        "data/scm_audit_data.xml",
+        "views/scm_audit_menus.xml",
+        "views/scm_audit_report_views.xml",
+        "views/scm_audit_finding_views.xml",
+        "views/scm_audit_proposal_views.xml",
+        "wizard/scm_audit_wizard_views.xml",
+        "report/scm_audit_reports.xml",
+        # [areas] each area appends its own block below
+    ],
+    "demo": [
+        # [areas-demo]
+    ],
+}
