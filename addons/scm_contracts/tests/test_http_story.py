@@ -1,40 +1,15 @@
-import json
-
 from odoo import fields
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
+
+from odoo.addons.scm_base.tests.jsonrpc import JsonRpcStoryCase
 
 from .common import next_number
 
 
 @tagged("post_install", "-at_install")
-class TestContractStoryThroughTheWeb(HttpCase):
+class TestContractStoryThroughTheWeb(JsonRpcStoryCase):
     """The issue's acceptance run through the web client's JSON-RPC, each
     step in the acting user's own login session, on the demo database."""
-
-    def call(self, login, model, method, args, kwargs=None, expect_error=False):
-        self.authenticate(login, login)
-        response = self.url_open(
-            f"/web/dataset/call_kw/{model}/{method}",
-            data=json.dumps(
-                {
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "params": {
-                        "model": model,
-                        "method": method,
-                        "args": args,
-                        "kwargs": kwargs or {},
-                    },
-                }
-            ),
-            headers={"Content-Type": "application/json"},
-        )
-        payload = response.json()
-        if expect_error:
-            self.assertIn("error", payload, f"{login} {model}.{method} should fail")
-            return payload["error"]["data"]["message"]
-        self.assertNotIn("error", payload, payload.get("error"))
-        return payload.get("result")
 
     def decide(self, login, contract_id, comment):
         """The approve button opens the comment dialog, which is saved."""

@@ -1,10 +1,11 @@
-import json
 from datetime import timedelta
 
 from dateutil.relativedelta import relativedelta
 
 from odoo import fields
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
+
+from odoo.addons.scm_base.tests.jsonrpc import JsonRpcStoryCase
 
 # The fault as the consultant notes it on site (PRJ-RUN-03).
 SITE = {
@@ -18,54 +19,13 @@ SITE = {
 
 
 @tagged("post_install", "-at_install")
-class TestHttpStory(HttpCase):
+class TestHttpStory(JsonRpcStoryCase):
     """Issue 10's "done when" walkthrough, driven as the web client drives
     it: every step is a JSON-RPC call (`/web/dataset/call_kw`) in the acting
     user's own login session on the demo database, and each step asserts
     what that user then sees."""
 
     # -- the web client ---------------------------------------------------------------
-    def call(self, login, model, method, args, kwargs=None, expect_error=False):
-        self.authenticate(login, login)
-        response = self.url_open(
-            f"/web/dataset/call_kw/{model}/{method}",
-            data=json.dumps(
-                {
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "params": {
-                        "model": model,
-                        "method": method,
-                        "args": args,
-                        "kwargs": kwargs or {},
-                    },
-                }
-            ),
-            headers={"Content-Type": "application/json"},
-        )
-        payload = response.json()
-        if expect_error:
-            self.assertIn("error", payload, f"{login} {model}.{method} should fail")
-            return payload["error"]["data"]["message"]
-        self.assertNotIn("error", payload, payload.get("error"))
-        return payload.get("result")
-
-    def read(self, login, model, record_id, names):
-        return self.call(login, model, "read", [[record_id], names])[0]
-
-    def search(self, login, model, domain):
-        return self.call(login, model, "search", [domain])
-
-    def write(self, login, model, record_id, vals):
-        return self.call(login, model, "write", [[record_id], vals])
-
-    def create(self, login, model, vals, context=None):
-        kwargs = {"context": context} if context else {}
-        return self.call(login, model, "create", [vals], kwargs)
-
-    def button(self, login, model, record_id, method, *args):
-        return self.call(login, model, method, [[record_id], *args])
-
     def decide(self, login, contract_id, comment):
         """The approve button opens the comment dialog, which is saved."""
         action = self.button(login, "scm.contract", contract_id, "validate_tier")
@@ -91,26 +51,6 @@ class TestHttpStory(HttpCase):
             login, "scm.project.customer.sign", values, action["context"]
         )
         self.button(login, "scm.project.customer.sign", wizard_id, "action_confirm")
-
-    def my_activities(self, login, model, record_id, deadlines=True):
-        """The activities of the user's systray on one document: the
-        deadlines the user owes (or all of them)."""
-        user_id = self.env.ref(f"scm_base.user_{login.replace('.', '_')}").id
-        kind = self.env.ref("scm_base.mail_activity_type_scm_deadline").id
-        return self.call(
-            login,
-            "mail.activity",
-            "search_read",
-            [
-                [
-                    ("res_model", "=", model),
-                    ("res_id", "=", record_id),
-                    ("user_id", "=", user_id),
-                    ("activity_type_id", "=" if deadlines else "!=", kind),
-                ],
-                ["date_deadline", "summary", "note"],
-            ],
-        )
 
     # -- the contract (scm_contracts' own story, reused) ----------------------------
     def sign_contract(self):

@@ -2,7 +2,9 @@ import base64
 from datetime import timedelta
 
 from odoo import fields
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
+
+from odoo.addons.scm_base.tests.jsonrpc import JsonRpcStoryCase
 
 from .devagr_common import SECTIONS
 from .test_brand_project import SECTIONS as BRAND_SECTIONS
@@ -10,22 +12,14 @@ from .test_http_story import TestHttpStory
 
 
 @tagged("post_install", "-at_install")
-class TestHttpStoryDev(HttpCase):
+class TestHttpStoryDev(JsonRpcStoryCase):
     """Issue 11's "done when" walkthrough over JSON-RPC, as the web client
     drives it: each step in the acting user's own session through the
     public step methods the form buttons call; a step refused to the wrong
     user gives the client an error and writes nothing."""
 
-    # The web client of issue 10's walkthrough (login per user, call_kw with
-    # the user's context, the activities of the systray), reused as it is.
-    call = TestHttpStory.call
-    read = TestHttpStory.read
-    search = TestHttpStory.search
-    write = TestHttpStory.write
-    create = TestHttpStory.create
-    button = TestHttpStory.button
+    # The customer's signature dialog of issue 10's walkthrough, reused.
     customer_signs = TestHttpStory.customer_signs
-    my_activities = TestHttpStory.my_activities
 
     def setUp(self):
         super().setUp()

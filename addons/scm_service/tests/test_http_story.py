@@ -1,8 +1,9 @@
-import json
 from datetime import timedelta
 
 from odoo import fields
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
+
+from odoo.addons.scm_base.tests.jsonrpc import JsonRpcStoryCase
 
 # A one-pixel drawing standing for the customer's signature on the pad.
 SIGNATURE = (
@@ -12,74 +13,13 @@ SIGNATURE = (
 
 
 @tagged("post_install", "-at_install")
-class TestHttpStory(HttpCase):
+class TestHttpStory(JsonRpcStoryCase):
     """Issue 12's "done when" walkthrough, driven as the web client drives
     it: every step is a JSON-RPC call (`/web/dataset/call_kw`) in the acting
     user's own login session on the demo database, and each step asserts
     what that user then sees."""
 
     # -- the web client ---------------------------------------------------------------
-    def call(self, login, model, method, args, kwargs=None, expect_error=False):
-        self.authenticate(login, login)
-        response = self.url_open(
-            f"/web/dataset/call_kw/{model}/{method}",
-            data=json.dumps(
-                {
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "params": {
-                        "model": model,
-                        "method": method,
-                        "args": args,
-                        "kwargs": kwargs or {},
-                    },
-                }
-            ),
-            headers={"Content-Type": "application/json"},
-        )
-        payload = response.json()
-        if expect_error:
-            self.assertIn("error", payload, f"{login} {model}.{method} should fail")
-            return payload["error"]["data"]["message"]
-        self.assertNotIn("error", payload, payload.get("error"))
-        return payload.get("result")
-
-    def read(self, login, model, record_id, names):
-        return self.call(login, model, "read", [[record_id], names])[0]
-
-    def search(self, login, model, domain):
-        return self.call(login, model, "search", [domain])
-
-    def write(self, login, model, record_id, vals):
-        return self.call(login, model, "write", [[record_id], vals])
-
-    def create(self, login, model, vals):
-        return self.call(login, model, "create", [vals])
-
-    def button(self, login, model, record_id, method, *args, expect_error=False):
-        return self.call(
-            login, model, method, [[record_id], *args], expect_error=expect_error
-        )
-
-    def my_deadlines(self, login, model, record_id):
-        """The deadline activities the user owes on one document."""
-        user_id = self.env.ref(f"scm_base.user_{login.replace('.', '_')}").id
-        kind = self.env.ref("scm_base.mail_activity_type_scm_deadline").id
-        return self.call(
-            login,
-            "mail.activity",
-            "search_read",
-            [
-                [
-                    ("res_model", "=", model),
-                    ("res_id", "=", record_id),
-                    ("user_id", "=", user_id),
-                    ("activity_type_id", "=", kind),
-                ],
-                ["summary", "date_deadline"],
-            ],
-        )
-
     def setUp(self):
         super().setUp()
         ref = self.env.ref

@@ -1,8 +1,9 @@
-import json
 from datetime import timedelta
 
 from odoo import fields
-from odoo.tests import HttpCase, tagged
+from odoo.tests import tagged
+
+from odoo.addons.scm_base.tests.jsonrpc import JsonRpcStoryCase
 
 HEADINGS = {
     "purpose": "提高顾问的报价规范意识",
@@ -20,47 +21,12 @@ HEADINGS = {
 
 
 @tagged("post_install", "-at_install")
-class TestTrainingStoryThroughTheWeb(HttpCase):
+class TestTrainingStoryThroughTheWeb(JsonRpcStoryCase):
     """Issue 13's "done when", driven as the web client drives it: every
     step is a JSON-RPC call (`/web/dataset/call_kw`) in the acting user's own
     login session on the demo database (logins are the passwords)."""
 
     # -- the web client ----------------------------------------------------------
-    def call(self, login, model, method, args, kwargs=None, expect_error=False):
-        self.authenticate(login, login)
-        response = self.url_open(
-            f"/web/dataset/call_kw/{model}/{method}",
-            data=json.dumps(
-                {
-                    "jsonrpc": "2.0",
-                    "method": "call",
-                    "params": {
-                        "model": model,
-                        "method": method,
-                        "args": args,
-                        "kwargs": kwargs or {},
-                    },
-                }
-            ),
-            headers={"Content-Type": "application/json"},
-        )
-        payload = response.json()
-        if expect_error:
-            self.assertIn("error", payload, f"{login} {model}.{method} should fail")
-            return payload["error"]["data"]["message"]
-        self.assertNotIn("error", payload, payload.get("error"))
-        return payload.get("result")
-
-    def read(self, login, model, record_id, names):
-        return self.call(login, model, "read", [[record_id], names])[0]
-
-    def create(self, login, model, vals, context=None):
-        kwargs = {"context": context} if context else {}
-        return self.call(login, model, "create", [vals], kwargs)
-
-    def button(self, login, model, record_id, method, *args):
-        return self.call(login, model, method, [[record_id], *args])
-
     def decide(self, login, model, record_id, comment, reject=False):
         """The approve (or reject) button opens the comment dialog, which is
         saved."""
@@ -75,25 +41,6 @@ class TestTrainingStoryThroughTheWeb(HttpCase):
             "add_comment",
             [[wizard_id]],
             {"context": action["context"]},
-        )
-
-    def my_deadlines(self, login, model, record_id):
-        """The deadline activities in the user's systray on one record."""
-        user_id = self.env.ref(f"scm_base.user_{login.replace('.', '_')}").id
-        kind = self.env.ref("scm_base.mail_activity_type_scm_deadline").id
-        return self.call(
-            login,
-            "mail.activity",
-            "search_read",
-            [
-                [
-                    ("res_model", "=", model),
-                    ("res_id", "=", record_id),
-                    ("user_id", "=", user_id),
-                    ("activity_type_id", "=", kind),
-                ],
-                ["date_deadline", "summary"],
-            ],
         )
 
     def lines(self, topic):
