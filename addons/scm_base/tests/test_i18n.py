@@ -17,6 +17,33 @@ def english_words(text):
     return ENGLISH_WORD.findall(re.sub(r"<[^>]*>", " ", text or ""))
 
 
+# A report's file name (print_report_name) is a Python expression whose
+# names and attributes are code; only its string literals reach the user.
+PYTHON_LITERAL = re.compile(r"'([^']*)'|\"([^\"]*)\"")
+
+
+def visible_text(name, source):
+    """The text a user sees of a term."""
+    if name == "ir.actions.report,print_report_name":
+        return " ".join("".join(parts) for parts in PYTHON_LITERAL.findall(source))
+    return source
+
+
+def missing_terms(env, module):
+    """The terms of `module` a zh_CN user would read in English: every term
+    (views, fields, selections, menus, actions, reports, data, Python
+    messages) without its Simplified Chinese, described for the failure."""
+    return sorted(
+        {
+            f"{source!r} ({ttype} {name})"
+            for __, ttype, name, __, source, value, __ in TranslationModuleReader(
+                env.cr, modules=[module], lang=LANG
+            )
+            if not value and english_words(visible_text(name, source))
+        }
+    )
+
+
 def in_chinese(env):
     # The run and test commands install zh_CN; a database without it gets
     # it here, through the suite's own translation loading.

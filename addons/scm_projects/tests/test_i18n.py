@@ -1,11 +1,13 @@
-import re
-
 from lxml import etree
 
 from odoo.tests import tagged
-from odoo.tools.translate import TranslationModuleReader
 
-from odoo.addons.scm_base.tests.test_i18n import LANG, english_words, in_chinese
+from odoo.addons.scm_base.tests.test_i18n import (
+    LANG,
+    english_words,
+    in_chinese,
+    missing_terms,
+)
 
 from .common import ScmProjectsCase
 
@@ -16,19 +18,6 @@ MODULES = {
     "project_timeline": "addons/project_timeline/i18n_extra/zh_CN.po",
     "web_timeline": "addons/web_timeline/i18n_extra/zh_CN.po",
 }
-
-
-PYTHON_LITERAL = re.compile(r"'([^']*)'|\"([^\"]*)\"")
-
-
-def _visible(name, source):
-    """The text a user sees of a term: a report's file name
-    (print_report_name) is a Python expression whose names and attributes are
-    code; only its string literals reach the user (a term such as
-    `'%s - %s' % (object.name, object.date)` needs no translation)."""
-    if name == "ir.actions.report,print_report_name":
-        return " ".join("".join(parts) for parts in PYTHON_LITERAL.findall(source))
-    return source
 
 
 @tagged("post_install", "-at_install")
@@ -47,15 +36,7 @@ class TestProjectTermsInChinese(ScmProjectsCase):
         cls.wh_manager.sudo().lang = LANG
 
     def _missing(self, module):
-        return sorted(
-            {
-                f"{source!r} ({ttype} {name})"
-                for __, ttype, name, __, source, value, __ in TranslationModuleReader(
-                    self.env.cr, modules=[module], lang=LANG
-                )
-                if not value and english_words(_visible(name, source))
-            }
-        )
+        return missing_terms(self.env, module)
 
     def test_every_project_term_has_chinese(self):
         for module, po in MODULES.items():

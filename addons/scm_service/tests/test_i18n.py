@@ -6,10 +6,13 @@ from lxml import etree
 
 from odoo.exceptions import UserError
 from odoo.tests import tagged
-from odoo.tools.translate import TranslationModuleReader
 
-from odoo.addons.scm_base.tests.test_i18n import LANG, english_words, in_chinese
-from odoo.addons.scm_projects.tests.test_i18n import _visible
+from odoo.addons.scm_base.tests.test_i18n import (
+    LANG,
+    english_words,
+    in_chinese,
+    missing_terms,
+)
 
 from .common import ScmServiceCase
 
@@ -69,15 +72,7 @@ class TestServiceTermsInChinese(ScmServiceCase):
         return self.as_client(record, user).with_context(lang=user.lang)
 
     def _missing(self, module):
-        return sorted(
-            {
-                f"{source!r} ({ttype} {name})"
-                for __, ttype, name, __, source, value, __ in TranslationModuleReader(
-                    self.env.cr, modules=[module], lang=LANG
-                )
-                if not value and english_words(_visible(name, source))
-            }
-        )
+        return missing_terms(self.env, module)
 
     def test_every_service_and_helpdesk_term_has_chinese(self):
         for module, po in MODULES.items():

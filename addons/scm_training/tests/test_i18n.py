@@ -1,12 +1,14 @@
-import re
-
 from lxml import etree
 
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
-from odoo.tools.translate import TranslationModuleReader
 
-from odoo.addons.scm_base.tests.test_i18n import LANG, english_words, in_chinese
+from odoo.addons.scm_base.tests.test_i18n import (
+    LANG,
+    english_words,
+    in_chinese,
+    missing_terms,
+)
 
 from .common import ScmTrainingCase
 
@@ -16,17 +18,6 @@ MODULES = {
     "scm_training": "addons/scm_training/i18n/zh_CN.po",
     "hr_course": "addons/hr_course/i18n_extra/zh_CN.po",
 }
-
-PYTHON_LITERAL = re.compile(r"'([^']*)'|\"([^\"]*)\"")
-
-
-def _visible(name, source):
-    """The text a user sees of a term: a report's file name
-    (print_report_name) is a Python expression whose names and attributes are
-    code; only its string literals reach the user."""
-    if name == "ir.actions.report,print_report_name":
-        return " ".join("".join(parts) for parts in PYTHON_LITERAL.findall(source))
-    return source
 
 
 @tagged("post_install", "-at_install")
@@ -52,15 +43,7 @@ class TestTrainingTermsInChinese(ScmTrainingCase):
         (cls.wh_manager | cls.wh_consultant).sudo().lang = LANG
 
     def _missing(self, module):
-        return sorted(
-            {
-                f"{source!r} ({ttype} {name})"
-                for __, ttype, name, __, source, value, __ in TranslationModuleReader(
-                    self.env.cr, modules=[module], lang=LANG
-                )
-                if not value and english_words(_visible(name, source))
-            }
-        )
+        return missing_terms(self.env, module)
 
     def test_every_training_term_has_chinese(self):
         for module, po in MODULES.items():
