@@ -194,9 +194,9 @@ class ScmSatisfactionQuarter(models.Model):
         """The quarterly job (scm_audit.ir_cron_sat_quarters)."""
         return self._scm_flag_quarters()
 
-    @api.model
     def action_check_quarters(self):
-        """The button of the Quarter Flags list: the same check, now."""
+        """The button of the Quarter Flags list (called with the selected
+        rows, none needed): the same check, now."""
         self.env["scm.audit.mixin"]._scm_check_auditor(
             _("check the satisfaction survey quarters")
         )

@@ -682,8 +682,8 @@ class ScmSatisfactionSurvey(models.Model):
             doc=self.display_name,
         )
         body = Markup("<p>%s</p>") % _(
-            "《客户满意度调查报告》 %(doc)s: %(customer)s of %(branch)s, quarter "
-            "%(quarter)s, total score %(score)s (%(result)s).",
+            "Customer Satisfaction Survey Report %(doc)s: %(customer)s of "
+            "%(branch)s, quarter %(quarter)s, total score %(score)s (%(result)s).",
             doc=self.name,
             customer=self.partner_id.sudo().display_name,
             branch=self.company_id.sudo().name,
@@ -806,8 +806,8 @@ class ScmSatisfactionSurvey(models.Model):
                 score=f"{self.score:g}",
             ),
             _(
-                "《客户满意度调查报告》 %(doc)s, quarter %(quarter)s: total score "
-                "%(score)s out of 100.",
+                "Customer Satisfaction Survey Report %(doc)s, quarter "
+                "%(quarter)s: total score %(score)s out of 100.",
                 doc=self.name,
                 quarter=self.quarter_label,
                 score=f"{self.score:g}",
