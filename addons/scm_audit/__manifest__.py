@@ -29,6 +29,15 @@
         "wizard/scm_audit_wizard_views.xml",
         "report/scm_audit_reports.xml",
         # [areas] each area appends its own block below
+        # sat: the quarterly customer satisfaction survey (AUD-SAT-01..03)
+        "security/ir.model.access-sat.csv",
+        "security/sat_rules.xml",
+        "data/sat_data.xml",
+        "data/sat_survey_data.xml",
+        "views/sat_survey_views.xml",
+        "views/sat_quarter_views.xml",
+        "wizard/sat_wizard_views.xml",
+        "report/sat_reports.xml",
     ],
     "demo": [
         # [areas-demo]

@@ -9,3 +9,6 @@ from . import scm_audit_escalation
 from . import scm_audit_proposal
 
 # [areas]
+from . import sat_survey_survey
+from . import sat_survey
+from . import sat_quarter

@@ -6,3 +6,5 @@ from . import scm_audit_decision_wizard
 from . import scm_audit_finding_open_wizard
 
 # [areas]
+from . import sat_measures_wizard
+from . import sat_recheck_wizard
