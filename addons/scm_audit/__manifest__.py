@@ -29,6 +29,15 @@
         "wizard/scm_audit_wizard_views.xml",
         "report/scm_audit_reports.xml",
         # [areas] each area appends its own block below
+        # report: findings analysis, rectification on time vs late, the
+        # violation heat map, the monthly assessment (ORG-RULE-12)
+        "security/ir.model.access-report.csv",
+        "security/report_rules.xml",
+        "data/report_scm_audit_data.xml",
+        "views/report_finding_views.xml",
+        "views/report_heatmap_views.xml",
+        "views/report_assessment_views.xml",
+        "report/report_reports.xml",
     ],
     "demo": [
         # [areas-demo]

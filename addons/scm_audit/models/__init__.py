@@ -9,3 +9,7 @@ from . import scm_audit_escalation
 from . import scm_audit_proposal
 
 # [areas]
+from . import report_res_users
+from . import report_scm_audit_finding
+from . import report_scm_audit_heatmap
+from . import report_scm_assessment_month

@@ -1,3 +1,8 @@
 from . import test_audit_core
 
 # [areas]
+from . import test_report_heatmap
+from . import test_report_rectification
+from . import test_report_assessment
+from . import test_report_access
+from . import test_report_list_queries
