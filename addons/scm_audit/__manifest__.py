@@ -38,6 +38,15 @@
         "views/sat_quarter_views.xml",
         "wizard/sat_wizard_views.xml",
         "report/sat_reports.xml",
+        # report: findings analysis, rectification on time vs late, the
+        # violation heat map, the monthly assessment (ORG-RULE-12)
+        "security/ir.model.access-report.csv",
+        "security/report_rules.xml",
+        "data/report_scm_audit_data.xml",
+        "views/report_finding_views.xml",
+        "views/report_heatmap_views.xml",
+        "views/report_assessment_views.xml",
+        "report/report_reports.xml",
     ],
     "demo": [
         # [areas-demo]

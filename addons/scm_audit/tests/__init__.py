@@ -4,3 +4,8 @@ from . import test_audit_core
 from . import test_sat_survey
 from . import test_sat_security
 from . import test_sat_list_queries
+from . import test_report_heatmap
+from . import test_report_rectification
+from . import test_report_assessment
+from . import test_report_access
+from . import test_report_list_queries
