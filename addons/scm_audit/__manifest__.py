@@ -29,6 +29,12 @@
         "wizard/scm_audit_wizard_views.xml",
         "report/scm_audit_reports.xml",
         # [areas] each area appends its own block below
+        # detect: automatic detection (AUD-CTR-01..04)
+        "security/ir.model.access-detect.csv",
+        "security/detect_rules.xml",
+        "data/detect_cron.xml",
+        "views/detect_scm_audit_proposal_views.xml",
+        "views/detect_scm_audit_sample_views.xml",
     ],
     "demo": [
         # [areas-demo]

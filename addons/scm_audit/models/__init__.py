@@ -9,3 +9,5 @@ from . import scm_audit_escalation
 from . import scm_audit_proposal
 
 # [areas]
+from . import detect_scm_audit_proposal
+from . import detect_scm_audit_sample
