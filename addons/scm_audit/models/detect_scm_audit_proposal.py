@@ -28,9 +28,12 @@ VIOLATION_RULE = "ORG-RULE-05"
 GIVEN_NOTICE_STATES = ("submitted", "done")
 # Proposals are written by batches of this size.
 BATCH_SIZE = 2000
-# The queue's proposals are kept without a "created" note, a follower or
-# tracking: the fact and its date are the record.
+# The queue's proposals are written without the mail thread's work on
+# create (a "created" note, followers, auto-subscription, tracking): the
+# fact and its date are the record, and a daily run may write thousands.
+# Only these inserts carry it; the decisions on a proposal are tracked.
 QUIET = {
+    "tracking_disable": True,
     "mail_create_nolog": True,
     "mail_create_nosubscribe": True,
     "mail_notrack": True,
@@ -136,8 +139,31 @@ class ScmAuditProposal(models.Model):
             now=fields.Datetime.now(),
         )
 
-    def _scm_evidence_model(self, res_model):
-        return res_model if res_model and res_model in self.env else False
+    @api.model
+    def _scm_existing_documents(self, rows):
+        """{(model, id)} of the rows' documents that still exist: one query
+        per model, so that a proposal names no deleted record as evidence
+        (a finding's evidence must exist)."""
+        by_model = {}
+        for row in rows:
+            if row["res_model"] in self.env and row["res_id"]:
+                by_model.setdefault(row["res_model"], set()).add(row["res_id"])
+        existing = set()
+        for model, ids in by_model.items():
+            records = self.env[model].sudo().with_context(active_test=False)
+            existing.update((model, rid) for rid in records.browse(ids).exists().ids)
+        return existing
+
+    @api.model
+    def _scm_evidence(self, row, existing):
+        """res_model, res_id and res_name of a row's document."""
+        if (row["res_model"], row["res_id"]) in existing:
+            return {
+                "res_model": row["res_model"],
+                "res_id": row["res_id"],
+                "res_name": row["res_name"],
+            }
+        return {"res_model": False, "res_id": 0, "res_name": row["res_name"]}
 
     # -- missed deadlines of every chapter ---------------------------------------------
     @api.model
@@ -171,6 +197,7 @@ class ScmAuditProposal(models.Model):
                 ),
             )
         )
+        existing = self._scm_existing_documents(rows)
         vals_list = []
         for row in rows:
             due = fields.Datetime.to_string(row["due_date"])
@@ -204,9 +231,7 @@ class ScmAuditProposal(models.Model):
                     "user_id": row["user_id"],
                     "company_id": row["company_id"],
                     "proposed_level": "1",
-                    "res_model": self._scm_evidence_model(row["res_model"]),
-                    "res_id": row["res_id"] if row["res_model"] in self.env else 0,
-                    "res_name": row["res_name"],
+                    **self._scm_evidence(row, existing),
                 }
             )
         return vals_list
@@ -552,6 +577,7 @@ class ScmAuditProposal(models.Model):
                 unknown=self._scm_unknown_key(SQL("'violation:' || v.id::text")),
             )
         )
+        existing = self._scm_existing_documents(rows)
         vals_list = []
         for row in rows:
             document = row["res_name"] or row["res_model"] or ""
@@ -576,9 +602,7 @@ class ScmAuditProposal(models.Model):
                     "user_id": row["user_id"],
                     "company_id": row["company_id"],
                     "proposed_level": "1",
-                    "res_model": self._scm_evidence_model(row["res_model"]),
-                    "res_id": row["res_id"] if row["res_model"] in self.env else 0,
-                    "res_name": row["res_name"],
+                    **self._scm_evidence(row, existing),
                 }
             )
         return vals_list

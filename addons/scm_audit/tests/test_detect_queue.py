@@ -123,6 +123,21 @@ class TestDetectQueue(ScmAuditCase):
         for deadline in (running, met, no_rule, own, report):
             self.assertFalse(self.proposal(f"deadline:{deadline.id}"), deadline.name)
 
+    def test_aud_ctr_04_deleted_document_is_no_evidence(self):
+        """AUD-CTR-04: a missed deadline whose document no longer exists is
+        still proposed, naming no record as evidence (a finding's evidence
+        must exist), and can be confirmed."""
+        missed = self.make_deadline(
+            "SAL-CUST-02", res_id=10**8, res_name="已删除的测试客户"
+        )
+        self.detect()
+        proposal = self.proposal(f"deadline:{missed.id}")
+        self.assertEqual(len(proposal), 1)
+        self.assertFalse(proposal.res_model)
+        self.assertEqual(proposal.res_name, "已删除的测试客户")
+        finding = self.as_client(proposal, self.auditor).action_confirm()
+        self.assertEqual(finding.origin, "deadline")
+
     def test_aud_ctr_04_detection_twice_proposes_each_fact_once(self):
         """AUD-CTR-04: the same fact is never proposed twice: a second run
         proposes nothing new, and a deadline met late after it was proposed
