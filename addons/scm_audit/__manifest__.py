@@ -47,6 +47,12 @@
         "views/report_heatmap_views.xml",
         "views/report_assessment_views.xml",
         "report/report_reports.xml",
+        # detect: automatic detection (AUD-CTR-01..04)
+        "security/ir.model.access-detect.csv",
+        "security/detect_rules.xml",
+        "data/detect_cron.xml",
+        "views/detect_scm_audit_proposal_views.xml",
+        "views/detect_scm_audit_sample_views.xml",
     ],
     "demo": [
         # [areas-demo]

@@ -16,3 +16,5 @@ from . import report_res_users
 from . import report_scm_audit_finding
 from . import report_scm_audit_heatmap
 from . import report_scm_assessment_month
+from . import detect_scm_audit_proposal
+from . import detect_scm_audit_sample

@@ -9,3 +9,6 @@ from . import test_report_rectification
 from . import test_report_assessment
 from . import test_report_access
 from . import test_report_list_queries
+from . import test_detect_queue
+from . import test_detect_sample
+from . import test_detect_list_queries
