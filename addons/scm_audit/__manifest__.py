@@ -56,5 +56,9 @@
     ],
     "demo": [
         # [areas-demo]
+        # demo (issue 14's story)
+        "demo/translations_demo.xml",
+        "demo/audit_wh_q4_demo.xml",
+        "demo/satisfaction_bj_demo.xml",
     ],
 }

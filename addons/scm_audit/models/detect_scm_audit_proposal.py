@@ -393,7 +393,9 @@ class ScmAuditProposal(models.Model):
         """An overdue collection without the PM's report within 1 day: a
         Payment Reminder Notice whose report deadline (PRJ-TRK-09) passed or
         was met late, and an overdue payment milestone of a customer project
-        more than a day past due without any reminder or report."""
+        more than a day past due whose PM gave no report within a day of the
+        due date and which Finance did not remind within that day either
+        (then PRJ-TRK-09 governs: the reminder's report deadline)."""
         return self._scm_detect_reminders() + self._scm_detect_unreported_payments()
 
     @api.model
@@ -497,7 +499,9 @@ class ScmAuditProposal(models.Model):
                    AND pr.scm_phase IS DISTINCT FROM 'cancelled'
                    AND NOT EXISTS (
                        SELECT 1 FROM scm_project_payment_reminder r
-                        WHERE r.milestone_id = m.id)
+                        WHERE r.milestone_id = m.id
+                          AND (r.issued_date::date <= m.due_date + 1
+                               OR r.reported_date::date <= m.due_date + 1))
                    AND %(unknown)s
                  ORDER BY m.id, pr.id
                 """,

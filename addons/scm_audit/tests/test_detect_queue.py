@@ -302,12 +302,14 @@ class TestDetectQueue(ScmAuditCase):
         the PM did not answer within 1 day (PRJ-TRK-09) proposes a finding
         against the PM, as a collection and not as a missed deadline."""
         project = self.customer_project()
-        payment = self.overdue_payment(project)
+        payment = self.overdue_payment(project, days=2)
         reminder = (
             self.env["scm.project.payment.reminder"]
             .sudo()
             .create({"project_id": project.id, "milestone_id": payment.id})
         )
+        # Finance reminded the PM the day after the due date.
+        reminder.write({"issued_date": self.now - timedelta(days=1)})
         deadline = self.Deadline.search(
             [
                 ("res_model", "=", reminder._name),
@@ -328,8 +330,25 @@ class TestDetectQueue(ScmAuditCase):
             (proposal.res_model, proposal.res_id), (reminder._name, reminder.id)
         )
         self.assertFalse(self.proposal(f"deadline:{deadline.id}"))
-        # A reminder exists: the payment is not proposed a second time.
+        # Finance reminded in time: the payment is not proposed a second time.
         self.assertFalse(self.proposal(f"collection:milestone:{payment.id}"))
+
+    def test_aud_ctr_03_payment_left_unreported_before_a_late_reminder(self):
+        """AUD-CTR-03: a payment a year overdue that the PM never reported on
+        until Finance's reminder (汉江制衣's acceptance payment in the demo)
+        is proposed as the collection left without a report."""
+        project = self.customer_project()
+        payment = self.overdue_payment(project, days=365)
+        reminder = (
+            self.env["scm.project.payment.reminder"]
+            .sudo()
+            .create({"project_id": project.id, "milestone_id": payment.id})
+        )
+        self.detect()
+        proposal = self.proposal(f"collection:milestone:{payment.id}")
+        self.assertEqual(proposal.kind, "collection")
+        self.assertEqual(proposal.user_id, project.user_id)
+        self.assertFalse(self.proposal(f"collection:reminder:{reminder.id}"))
 
     def test_aud_ctr_03_overdue_payment_without_any_report_proposed(self):
         """AUD-CTR-03: a payment more than a day past due, with no reminder
