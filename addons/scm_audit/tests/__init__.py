@@ -1,4 +1,6 @@
 from . import test_audit_core
+from . import test_i18n
+from . import test_http_story
 
 # [areas]
 from . import test_sat_survey
