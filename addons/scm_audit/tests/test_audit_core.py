@@ -343,9 +343,49 @@ class TestAuditTrainingAndAnyRecord(ScmAuditCase):
 
 
 @tagged("post_install", "-at_install")
+class TestAuditScope(ScmAuditCase):
+    def test_aud_gen_06_audit_reads_every_contract_project_and_plan(self):
+        """AUD-GEN-06: Audit Dept users read every C/R contract (S&C and
+        Secondary), their projects and plans, with only HQ active as after
+        login, and a finding can reference these documents."""
+        checked = 0
+        for model, domain in (
+            ("scm.contract", [("contract_type", "in", ("sc", "secondary"))]),
+            ("project.project", [("scm_contract_id", "!=", False)]),
+            ("scm.project.plan", []),
+        ):
+            everything = self.env[model].sudo().search(domain)
+            self.assertTrue(everything, f"the demo has {model} records")
+            seen = self.as_client(self.env[model], self.auditor).search(domain)
+            self.assertEqual(seen, everything, model)
+            checked += len(everything)
+        self.assertGreater(checked, 3)
+        contract = self.env["scm.contract"].search(
+            [("company_id", "=", self.wuhan.id), ("contract_type", "=", "sc")], limit=1
+        )
+        plan = self.env["scm.project.plan"].search([], limit=1)
+        report = self.make_report()
+        for record in (contract, plan):
+            finding = self.make_finding(
+                report, res_model=record._name, res_id=record.id
+            )
+            self.assertEqual(finding._scm_evidence(), record)
+        # A branch user may not reference another branch's document.
+        beijing = self.env["scm.contract"].search(
+            [("company_id", "=", self.beijing.id)], limit=1
+        )
+        self.assertFalse(
+            self.as_client(self.env["scm.contract"], self.wh_manager).search(
+                [("id", "=", beijing.id)]
+            )
+        )
+
+
+@tagged("post_install", "-at_install")
 class TestAuditAccess(ScmAuditCase):
     def test_aud_gen_06_only_audit_and_supervision_write(self):
-        """Only the Audit Dept and the Supervision Center write audit records,
+        """AUD-GEN-06 (responsible: the Supervision Center's Audit Dept): only
+        the Audit Dept and the Supervision Center write audit records,
         whatever the context the client sends."""
         for user in (self.wh_manager, self.president, self.bj_consultant):
             with (
@@ -388,7 +428,9 @@ class TestAuditAccess(ScmAuditCase):
                 found = self.as_client(self.Report, user).search(
                     [("id", "=", report.id)]
                 )
-                self.assertEqual(bool(found), sees)
+                # The report is the unit's: its manager reads it whole, a
+                # person his own findings only.
+                self.assertEqual(bool(found), sees and user != self.wh_consultant)
                 if sees:
                     # Delegated fields read through OCA's nonconformity.
                     self.as_client(finding, user).read(["stage_id", "ref", "title"])
