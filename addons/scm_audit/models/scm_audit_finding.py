@@ -252,7 +252,11 @@ class ScmAuditFinding(models.Model):
         self.ensure_one()
         if not (self.rule_code and self.audited_user_id):
             return self.browse()
-        period = self.period or self.report_id.period or fields.Date.context_today(self)
+        period = (
+            self.period
+            or self.report_id.sudo().period
+            or fields.Date.context_today(self)
+        )
         return (
             self.sudo()
             .search(
@@ -681,7 +685,7 @@ class ScmAuditFinding(models.Model):
         self._scm_deadline_open(
             RECHECK_CODE,
             _("Re-check the rectification of %(doc)s", doc=self.display_name),
-            self.report_id.lead_auditor_id,
+            self.report_id.sudo().lead_auditor_id,
             0,
             unit="same_day",
             start=workday._end_of_day(due, self.company_id),
