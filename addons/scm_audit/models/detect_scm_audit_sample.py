@@ -80,7 +80,7 @@ class ScmAuditSample(models.Model):
         copy=False,
         help="SHA-256 of the population's records in the order drawn from.",
     )
-    drawn_by_id = fields.Many2one("res.users", string="Drawn By", readonly=True)
+    drawn_by_id = fields.Many2one("res.users", readonly=True)
     drawn_date = fields.Datetime(string="Drawn On", readonly=True, copy=False)
     line_ids = fields.One2many("scm.audit.sample.line", "sample_id", string="Drawn")
     line_count = fields.Integer(string="Lines Drawn", compute="_compute_counts")
@@ -472,10 +472,8 @@ class ScmAuditSampleLine(models.Model):
         readonly=True,
     )
     note = fields.Text(string="Check Note")
-    proposal_id = fields.Many2one(
-        "scm.audit.proposal", string="Proposal", readonly=True, index=True
-    )
-    checked_by_id = fields.Many2one("res.users", string="Checked By", readonly=True)
+    proposal_id = fields.Many2one("scm.audit.proposal", readonly=True, index=True)
+    checked_by_id = fields.Many2one("res.users", readonly=True)
     checked_date = fields.Datetime(string="Checked On", readonly=True)
 
     # -- CRUD: the draw makes the lines; the auditor writes the note -------------------

@@ -158,7 +158,6 @@ class ScmSatisfactionSurvey(models.Model):
     )
     auditor_id = fields.Many2one(
         "res.users",
-        string="Auditor",
         default=lambda self: self.env.user,
         index=True,
         tracking=True,
@@ -226,7 +225,7 @@ class ScmSatisfactionSurvey(models.Model):
         copy=False,
         index=True,
     )
-    completed_by_id = fields.Many2one("res.users", string="Completed By", readonly=True)
+    completed_by_id = fields.Many2one("res.users", readonly=True)
     completed_date = fields.Datetime(string="Completed On", readonly=True, copy=False)
     completed_on = fields.Date(
         string="Completion Day", readonly=True, copy=False, index=True
@@ -237,21 +236,18 @@ class ScmSatisfactionSurvey(models.Model):
     # -- AUD-SAT-02 / 03 --------------------------------------------------------------
     branch_manager_id = fields.Many2one(
         "res.users",
-        string="Branch Manager",
         readonly=True,
         index=True,
         copy=False,
         help="The branch manager when the survey was completed: he reads it, is "
         "notified of a poor result and owes the measures.",
     )
-    notice_id = fields.Many2one(
-        "scm.notice", string="Notice", readonly=True, copy=False
-    )
+    notice_id = fields.Many2one("scm.notice", readonly=True, copy=False)
     notice_date = fields.Datetime(string="Notified On", readonly=True, copy=False)
-    measures_due = fields.Datetime(string="Measures Due", readonly=True, copy=False)
+    measures_due = fields.Datetime(readonly=True, copy=False)
     recheck_due = fields.Date(string="Re-check On", readonly=True, copy=False)
     assessment_entry_id = fields.Many2one(
-        "scm.assessment.entry", string="Assessment Entry", readonly=True, copy=False
+        "scm.assessment.entry", readonly=True, copy=False
     )
     finding_id = fields.Many2one(
         "scm.audit.finding",
@@ -261,7 +257,7 @@ class ScmSatisfactionSurvey(models.Model):
         help="AUD-SAT-03: the company-wide circular against the branch manager.",
     )
     measures = fields.Text(string="Improvement Measures", readonly=True, copy=False)
-    measures_by_id = fields.Many2one("res.users", string="Measures By", readonly=True)
+    measures_by_id = fields.Many2one("res.users", readonly=True)
     measures_date = fields.Datetime(string="Measures Given On", readonly=True)
     recheck_score = fields.Float(
         string="Re-check Score", digits=(5, 1), readonly=True, copy=False

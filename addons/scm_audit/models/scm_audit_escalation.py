@@ -28,7 +28,7 @@ class ScmAuditEscalation(models.Model):
     )
     level = fields.Selection(LEVELS, required=True, readonly=True)
     reason = fields.Text(readonly=True)
-    decided_by_id = fields.Many2one("res.users", string="Decided By", readonly=True)
+    decided_by_id = fields.Many2one("res.users", readonly=True)
     decided_date = fields.Datetime(
         string="Decided On", readonly=True, default=fields.Datetime.now
     )

@@ -93,7 +93,6 @@ class ScmAuditFinding(models.Model):
 
     nonconformity_id = fields.Many2one(
         "mgmtsystem.nonconformity",
-        string="Nonconformity",
         required=True,
         readonly=True,
         ondelete="restrict",
@@ -171,9 +170,7 @@ class ScmAuditFinding(models.Model):
         help="An earlier finding of the same rule against the same person this "
         "calendar year: the ladder proposes level 2 (AUD-ESC-01).",
     )
-    proposed_level = fields.Selection(
-        LEVELS, compute="_compute_recurrence", string="Proposed Level"
-    )
+    proposed_level = fields.Selection(LEVELS, compute="_compute_recurrence")
     escalation_ids = fields.One2many(
         "scm.audit.escalation", "finding_id", string="Levels Given"
     )
@@ -209,14 +206,11 @@ class ScmAuditFinding(models.Model):
     recheck_date = fields.Datetime(string="Re-checked On", readonly=True)
     recheck_failed_count = fields.Integer(string="Failed Re-checks", readonly=True)
     rectification_late = fields.Boolean(
-        string="Rectification Late",
         compute="_compute_rectification_late",
         search="_search_rectification_late",
         help="Not closed by a passed re-check by the date the plan set.",
     )
-    training_need_id = fields.Many2one(
-        "scm.training.need", string="Training Need", readonly=True
-    )
+    training_need_id = fields.Many2one("scm.training.need", readonly=True)
 
     _sql_constraints = [
         (

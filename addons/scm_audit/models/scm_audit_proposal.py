@@ -44,18 +44,14 @@ class ScmAuditProposal(models.Model):
         index=True,
         help="What the fact is, once: the same fact is never proposed twice.",
     )
-    fact_date = fields.Datetime(
-        string="Fact Date", readonly=True, default=fields.Datetime.now, index=True
-    )
+    fact_date = fields.Datetime(readonly=True, default=fields.Datetime.now, index=True)
     description = fields.Text(readonly=True)
     rule_code = fields.Char(string="Rule", readonly=True, index=True)
     user_id = fields.Many2one("res.users", string="Person", readonly=True, index=True)
     company_id = fields.Many2one(
         "res.company", string="Branch", readonly=True, required=True, index=True
     )
-    department_id = fields.Many2one(
-        "hr.department", string="Department", readonly=True, index=True
-    )
+    department_id = fields.Many2one("hr.department", readonly=True, index=True)
     proposed_level = fields.Selection(LEVELS, readonly=True, default="1")
     res_model = fields.Char(string="Evidence Model", readonly=True, index=True)
     res_id = fields.Many2oneReference(
@@ -82,12 +78,10 @@ class ScmAuditProposal(models.Model):
         index=True,
     )
     state_sequence = fields.Integer(compute="_compute_state_sequence", store=True)
-    decided_by_id = fields.Many2one("res.users", string="Decided By", readonly=True)
+    decided_by_id = fields.Many2one("res.users", readonly=True)
     decided_date = fields.Datetime(string="Decided On", readonly=True)
     dismiss_reason = fields.Text(string="Reason for Dismissal", readonly=True)
-    finding_id = fields.Many2one(
-        "scm.audit.finding", string="Finding", readonly=True, index=True
-    )
+    finding_id = fields.Many2one("scm.audit.finding", readonly=True, index=True)
 
     _sql_constraints = [
         (

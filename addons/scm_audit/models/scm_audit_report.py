@@ -78,7 +78,6 @@ class ScmAuditReport(models.Model):
     )
     lead_auditor_id = fields.Many2one(
         "res.users",
-        string="Lead Auditor",
         required=True,
         default=lambda self: self.env.user,
         tracking=True,

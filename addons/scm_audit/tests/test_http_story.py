@@ -72,7 +72,7 @@ class TestAuditStoryThroughTheWeb(JsonRpcStoryCase):
         """A button that opens a dialog: the dialog is created with the
         action's context and its confirming button is clicked."""
         context = action.get("context") or {}
-        wizard_id = self.create(login, action["res_model"], values, context)
+        wizard_id = self.create_as(login, action["res_model"], values, context)
         return wizard_id, context
 
     def test_issue_14_done_when(self):
@@ -137,7 +137,7 @@ class TestAuditStoryThroughTheWeb(JsonRpcStoryCase):
 
         # 3. The report is confirmed: the month's assessment entries (AUD-GEN-02).
         self.button("audit.staff", "scm.audit.report", report_id, "action_confirm")
-        report = self.read(
+        report = self.read_as(
             "wh.manager", "scm.audit.report", report_id, ["name", "state"]
         )
         self.assertEqual(report["state"], "confirmed")
@@ -181,7 +181,7 @@ class TestAuditStoryThroughTheWeb(JsonRpcStoryCase):
             [[wizard_id]],
             {"context": context},
         )
-        finding = self.read(
+        finding = self.read_as(
             "wh.manager",
             "scm.audit.finding",
             collection["id"],
@@ -212,9 +212,9 @@ class TestAuditStoryThroughTheWeb(JsonRpcStoryCase):
             {"context": context},
         )
         self.assertEqual(
-            self.read("wh.manager", "scm.audit.finding", collection["id"], ["state"])[
-                "state"
-            ],
+            self.read_as(
+                "wh.manager", "scm.audit.finding", collection["id"], ["state"]
+            )["state"],
             "closed",
         )
 
@@ -222,7 +222,7 @@ class TestAuditStoryThroughTheWeb(JsonRpcStoryCase):
         # this year, opened on the record, is proposed at level 2 (AUD-ESC-01).
         customer = self.project.partner_id
         context = {"active_model": "res.partner", "active_id": customer.id}
-        wizard_id = self.create(
+        wizard_id = self.create_as(
             "audit.staff",
             "scm.audit.finding.open.wizard",
             {
@@ -241,7 +241,7 @@ class TestAuditStoryThroughTheWeb(JsonRpcStoryCase):
             [[wizard_id]],
             {"context": context},
         )
-        second = self.read(
+        second = self.read_as(
             "audit.staff",
             "scm.audit.finding",
             opened["res_id"],
@@ -253,7 +253,7 @@ class TestAuditStoryThroughTheWeb(JsonRpcStoryCase):
 
         # 7. This quarter's survey of a Wuhan customer scores 58: wh.manager is
         # notified and owes his measures within 3 days (AUD-SAT-02).
-        survey_id = self.create(
+        survey_id = self.create_as(
             "audit.staff",
             "scm.satisfaction.survey",
             {"company_id": self.wuhan.id, "method": "paper", "score": 58},
@@ -262,7 +262,7 @@ class TestAuditStoryThroughTheWeb(JsonRpcStoryCase):
         self.button(
             "audit.staff", "scm.satisfaction.survey", survey_id, "action_complete"
         )
-        survey = self.read(
+        survey = self.read_as(
             "wh.manager",
             "scm.satisfaction.survey",
             survey_id,

@@ -36,16 +36,16 @@ class JsonRpcStoryCase(HttpCase):
         self.assertNotIn("error", payload, payload.get("error"))
         return payload.get("result")
 
-    def read(self, login, model, record_id, names):
+    def read_as(self, login, model, record_id, names):
         return self.call(login, model, "read", [[record_id], names])[0]
 
-    def search(self, login, model, domain):
+    def search_as(self, login, model, domain):
         return self.call(login, model, "search", [domain])
 
-    def write(self, login, model, record_id, vals):
+    def write_as(self, login, model, record_id, vals):
         return self.call(login, model, "write", [[record_id], vals])
 
-    def create(self, login, model, vals, context=None):
+    def create_as(self, login, model, vals, context=None):
         kwargs = {"context": context} if context else {}
         return self.call(login, model, "create", [vals], kwargs)
 

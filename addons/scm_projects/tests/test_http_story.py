@@ -29,7 +29,7 @@ class TestHttpStory(JsonRpcStoryCase):
     def decide(self, login, contract_id, comment):
         """The approve button opens the comment dialog, which is saved."""
         action = self.button(login, "scm.contract", contract_id, "validate_tier")
-        wizard_id = self.create(
+        wizard_id = self.create_as(
             login, "comment.wizard", {"comment": comment}, action["context"]
         )
         self.call(
@@ -47,7 +47,7 @@ class TestHttpStory(JsonRpcStoryCase):
         values = {"signatory": signatory, "signed_date": str(self.today)}
         if sealed:
             values["sealed"] = True
-        wizard_id = self.create(
+        wizard_id = self.create_as(
             login, "scm.project.customer.sign", values, action["context"]
         )
         self.button(login, "scm.project.customer.sign", wizard_id, "action_confirm")
@@ -58,12 +58,12 @@ class TestHttpStory(JsonRpcStoryCase):
         users, as in scm_contracts/tests/test_http_story.py; its payments are
         split so that collection goes on after the acceptance."""
         contract_id = self.env.ref("scm_contracts.contract_wh_chufeng_sc").id
-        lines = self.search(
+        lines = self.search_as(
             "wh.manager",
             "scm.contract.checklist.line",
             [("contract_id", "=", contract_id)],
         )
-        self.write(
+        self.write_as(
             "wh.manager",
             "scm.contract",
             contract_id,
@@ -101,7 +101,7 @@ class TestHttpStory(JsonRpcStoryCase):
         self.button("wh.manager", "scm.contract", contract_id, "action_scm_submit")
         self.decide("mc.manager", contract_id, "与建议书一致，同意。")
         pm = self.env.ref("scm_base.user_wh_consultant")
-        scheme_id = self.create(
+        scheme_id = self.create_as(
             "wh.consultant",
             "scm.contract.scheme",
             {
@@ -126,7 +126,7 @@ class TestHttpStory(JsonRpcStoryCase):
         register = self.button(
             "finance.staff", "scm.contract", contract_id, "action_open_register"
         )
-        wizard_id = self.create(
+        wizard_id = self.create_as(
             "finance.staff",
             "scm.contract.register",
             {"register_no": "CW-001", "seal_date": str(self.today)},
@@ -144,7 +144,7 @@ class TestHttpStory(JsonRpcStoryCase):
         self.assertFalse(
             self.env["project.project"].search([("scm_contract_id", "=", contract_id)])
         )
-        wizard_id = self.create(
+        wizard_id = self.create_as(
             "wh.manager",
             "scm.contract.customer.sign",
             {
@@ -183,13 +183,13 @@ class TestHttpStory(JsonRpcStoryCase):
         contract_id = self.sign_contract()
         contract = self.env["scm.contract"].browse(contract_id)
         self.assertEqual(contract.stage, "effective")
-        project_ids = self.search(
+        project_ids = self.search_as(
             "wh.manager", "project.project", [("scm_contract_id", "=", contract_id)]
         )
         self.assertEqual(len(project_ids), 1)
         project_id = project_ids[0]
         project = self.env["project.project"].browse(project_id)
-        values = self.read(
+        values = self.read_as(
             "wh.manager", "project.project", project_id, ["scm_phase", "user_id"]
         )
         self.assertEqual(values["scm_phase"], "initiation")
@@ -197,7 +197,7 @@ class TestHttpStory(JsonRpcStoryCase):
 
         # 2. PRJ-INIT-01: wh.manager (PM) finds the initiation deadline in his
         # activities, due within 2 working days of the signature.
-        notice_ids = self.search(
+        notice_ids = self.search_as(
             "wh.manager", "scm.project.initiation", [("project_id", "=", project_id)]
         )
         self.assertEqual(len(notice_ids), 1)
@@ -206,7 +206,7 @@ class TestHttpStory(JsonRpcStoryCase):
             "wh.manager", "scm.project.initiation", notice_id
         )
         self.assertEqual(len(activities), 1)
-        notice = self.read(
+        notice = self.read_as(
             "wh.manager", "scm.project.initiation", notice_id, ["state", "due_date"]
         )
         self.assertEqual(notice["state"], "draft")
@@ -224,7 +224,7 @@ class TestHttpStory(JsonRpcStoryCase):
             ),
         )
         # PRJ-INIT-03: the five contents, then the notice is issued.
-        self.create(
+        self.create_as(
             "wh.manager",
             "scm.project.member",
             {
@@ -234,7 +234,7 @@ class TestHttpStory(JsonRpcStoryCase):
                 "user_id": ref("scm_base.user_wh_consultant").id,
             },
         )
-        self.write(
+        self.write_as(
             "wh.manager",
             "scm.project.initiation",
             notice_id,
@@ -249,7 +249,7 @@ class TestHttpStory(JsonRpcStoryCase):
             "wh.manager", "scm.project.initiation", notice_id, "action_scm_issue"
         )
         self.assertEqual(
-            self.read("wh.manager", "scm.project.initiation", notice_id, ["state"])[
+            self.read_as("wh.manager", "scm.project.initiation", notice_id, ["state"])[
                 "state"
             ],
             "issued",
@@ -264,7 +264,7 @@ class TestHttpStory(JsonRpcStoryCase):
             )
         )
         self.assertEqual(
-            self.read("wh.manager", "project.project", project_id, ["scm_phase"])[
+            self.read_as("wh.manager", "project.project", project_id, ["scm_phase"])[
                 "scm_phase"
             ],
             "kickoff",
@@ -273,13 +273,13 @@ class TestHttpStory(JsonRpcStoryCase):
         # 3. PRJ-TRK-02: mcd.manager sees the project and its copies.
         self.assertIn(
             project_id,
-            self.search(
+            self.search_as(
                 "mcd.manager",
                 "project.project",
                 [("scm_contract_id", "=", contract_id)],
             ),
         )
-        copies = self.read(
+        copies = self.read_as(
             "mcd.manager",
             "scm.project.initiation",
             notice_id,
@@ -306,7 +306,7 @@ class TestHttpStory(JsonRpcStoryCase):
             return str(self.today + timedelta(days=number))
 
         def plan(login, plan_type, lines):
-            return self.create(
+            return self.create_as(
                 login,
                 "scm.project.plan",
                 {
@@ -345,7 +345,7 @@ class TestHttpStory(JsonRpcStoryCase):
             project_id,
             "action_scm_devreq_development",
         )["res_id"]
-        sheet_id = self.create(
+        sheet_id = self.create_as(
             "mrd.manager",
             "scm.dev.req.plan",
             {
@@ -370,19 +370,19 @@ class TestHttpStory(JsonRpcStoryCase):
         )
         self.button("wh.manager", "scm.project.plan", schedule_id, "action_adopt")
         self.assertEqual(
-            self.read("wh.manager", "scm.project.plan", schedule_id, ["state"])[
+            self.read_as("wh.manager", "scm.project.plan", schedule_id, ["state"])[
                 "state"
             ],
             "approved",
         )
         # PRJ-TRK-05: the research track slips: a delay notice, signed by the
         # PM and the customer, moves its planned end.
-        research_id = self.search(
+        research_id = self.search_as(
             "wh.manager",
             "project.task",
             [("scm_plan_id", "=", overall_id), ("name", "=", "调研")],
         )[0]
-        delay_id = self.create(
+        delay_id = self.create_as(
             "wh.manager",
             "scm.project.delay.notice",
             {
@@ -403,20 +403,20 @@ class TestHttpStory(JsonRpcStoryCase):
             "wh.manager", "scm.project.delay.notice", delay_id, "action_sign_pm"
         )
         self.assertEqual(
-            self.read("wh.manager", "scm.project.delay.notice", delay_id, ["state"])[
+            self.read_as("wh.manager", "scm.project.delay.notice", delay_id, ["state"])[
                 "state"
             ],
             "done",
         )
         self.assertEqual(
-            self.read("wh.manager", "project.task", research_id, ["scm_planned_end"])[
-                "scm_planned_end"
-            ],
+            self.read_as(
+                "wh.manager", "project.task", research_id, ["scm_planned_end"]
+            )["scm_planned_end"],
             day(14),
         )
         # Its copies reach the customer, the PM, MCD, MSD, Supervision and
         # Finance; MCD reads it.
-        copies = self.read(
+        copies = self.read_as(
             "mcd.manager",
             "scm.project.delay.notice",
             delay_id,
@@ -427,7 +427,7 @@ class TestHttpStory(JsonRpcStoryCase):
         # 5. PRJ-KICK-04/06: the first payment is in, the kick-off meeting is
         # held and its minutes go to the customer's leading-group leader.
         leader = ref("scm_sales.partner_wh_chufeng_contact")
-        self.create(
+        self.create_as(
             "wh.manager",
             "scm.project.member",
             {
@@ -438,7 +438,7 @@ class TestHttpStory(JsonRpcStoryCase):
             },
         )
         first = contract.milestone_ids.filtered(lambda m: m.trigger == "signature")
-        self.create(
+        self.create_as(
             "finance.staff",
             "scm.contract.payment",
             {
@@ -448,10 +448,10 @@ class TestHttpStory(JsonRpcStoryCase):
                 "date": today,
             },
         )
-        kickoff_id = self.search(
+        kickoff_id = self.search_as(
             "wh.manager", "scm.project.kickoff", [("project_id", "=", project_id)]
         )[0]
-        self.write(
+        self.write_as(
             "wh.manager",
             "scm.project.kickoff",
             kickoff_id,
@@ -472,7 +472,7 @@ class TestHttpStory(JsonRpcStoryCase):
         self.button(
             "wh.manager", "scm.project.kickoff", kickoff_id, "action_meeting_held"
         )
-        minutes_id = self.create(
+        minutes_id = self.create_as(
             "wh.manager",
             "scm.project.meeting",
             {
@@ -492,14 +492,14 @@ class TestHttpStory(JsonRpcStoryCase):
         self.button("wh.manager", "scm.project.meeting", minutes_id, "action_send")
         self.button("wh.manager", "scm.project.kickoff", kickoff_id, "action_complete")
         self.assertEqual(
-            self.read("wh.manager", "project.project", project_id, ["scm_phase"])[
+            self.read_as("wh.manager", "project.project", project_id, ["scm_phase"])[
                 "scm_phase"
             ],
             "research",
         )
 
         # 6. PRJ-RES-07/08: a baseline measured, the research is completed.
-        self.create(
+        self.create_as(
             "wh.consultant",
             "scm.project.baseline",
             {
@@ -530,7 +530,7 @@ class TestHttpStory(JsonRpcStoryCase):
             "wh.manager", "project.project", project_id, "action_scm_research_completed"
         )
         self.assertEqual(
-            self.read("wh.manager", "project.project", project_id, ["scm_phase"])[
+            self.read_as("wh.manager", "project.project", project_id, ["scm_phase"])[
                 "scm_phase"
             ],
             "elements",
@@ -542,7 +542,7 @@ class TestHttpStory(JsonRpcStoryCase):
         action = self.button(
             "wh.manager", "project.project", project_id, "action_scm_generate_elements"
         )
-        wizard_id = self.create(
+        wizard_id = self.create_as(
             "wh.manager",
             "scm.project.element.generate",
             {
@@ -555,10 +555,10 @@ class TestHttpStory(JsonRpcStoryCase):
         self.button(
             "wh.manager", "scm.project.element.generate", wizard_id, "action_generate"
         )
-        element_id = self.search(
+        element_id = self.search_as(
             "wh.consultant", "scm.project.element", [("project_id", "=", project_id)]
         )[0]
-        self.write(
+        self.write_as(
             "wh.consultant",
             "scm.project.element",
             element_id,
@@ -610,7 +610,7 @@ class TestHttpStory(JsonRpcStoryCase):
         )
         self.button("wh.manager", "scm.project.element", element_id, "action_efile")
         self.assertEqual(
-            self.read("mcd.manager", "scm.project.element", element_id, ["stage"])[
+            self.read_as("mcd.manager", "scm.project.element", element_id, ["stage"])[
                 "stage"
             ],
             "filed",
@@ -618,14 +618,14 @@ class TestHttpStory(JsonRpcStoryCase):
 
         # 8. PRJ-ELEM-12, PRJ-SC-07, PRJ-RUN-01: the initialisation data is
         # checked; its completion starts the run-in.
-        checklist_id = self.create(
+        checklist_id = self.create_as(
             "wh.consultant", "scm.project.init.checklist", {"project_id": project_id}
         )
-        line_ids = self.read(
+        line_ids = self.read_as(
             "wh.consultant", "scm.project.init.checklist", checklist_id, ["line_ids"]
         )["line_ids"]
         self.assertTrue(line_ids)
-        self.write(
+        self.write_as(
             "wh.consultant",
             "scm.project.init.checklist",
             checklist_id,
@@ -642,7 +642,7 @@ class TestHttpStory(JsonRpcStoryCase):
             checklist_id,
             "action_complete_initialisation",
         )
-        values = self.read(
+        values = self.read_as(
             "wh.manager",
             "project.project",
             project_id,
@@ -653,7 +653,7 @@ class TestHttpStory(JsonRpcStoryCase):
 
         # 9. PRJ-RUN-03..06: a fault from wh.consultant through mcd.tsms to
         # qc.manager and audit.staff.
-        fault_id = self.create(
+        fault_id = self.create_as(
             "wh.consultant",
             "scm.project.fault",
             {
@@ -669,7 +669,7 @@ class TestHttpStory(JsonRpcStoryCase):
         self.button("mcd.tsms", "scm.project.fault", fault_id, "action_receive")
         diagnosis = self.my_activities("mcd.tsms", "scm.project.fault", fault_id)
         self.assertEqual(len(diagnosis), 1)
-        self.write(
+        self.write_as(
             "mcd.tsms",
             "scm.project.fault",
             fault_id,
@@ -677,7 +677,7 @@ class TestHttpStory(JsonRpcStoryCase):
         )
         self.button("mcd.tsms", "scm.project.fault", fault_id, "action_diagnose")
         self.assertFalse(self.my_activities("mcd.tsms", "scm.project.fault", fault_id))
-        self.write(
+        self.write_as(
             "qc.manager",
             "scm.project.fault",
             fault_id,
@@ -685,7 +685,9 @@ class TestHttpStory(JsonRpcStoryCase):
         )
         self.button("qc.manager", "scm.project.fault", fault_id, "action_qc_result")
         self.assertEqual(
-            self.read("audit.staff", "scm.project.fault", fault_id, ["state"])["state"],
+            self.read_as("audit.staff", "scm.project.fault", fault_id, ["state"])[
+                "state"
+            ],
             "qc_done",
         )
         # Audit reads, changes nothing.
@@ -696,7 +698,7 @@ class TestHttpStory(JsonRpcStoryCase):
             [[fault_id], {"symptom": "改了"}],
             expect_error=True,
         )
-        self.write(
+        self.write_as(
             "mcd.tsms",
             "scm.project.fault",
             fault_id,
@@ -704,7 +706,7 @@ class TestHttpStory(JsonRpcStoryCase):
         )
         self.button("mcd.tsms", "scm.project.fault", fault_id, "action_close")
         self.assertEqual(
-            self.read("wh.consultant", "scm.project.fault", fault_id, ["state"])[
+            self.read_as("wh.consultant", "scm.project.fault", fault_id, ["state"])[
                 "state"
             ],
             "closed",
@@ -718,7 +720,7 @@ class TestHttpStory(JsonRpcStoryCase):
 
         # 11. PRJ-SC-08: the customer signs the acceptance: the contract enters
         # its paid service period.
-        acceptance_id = self.create(
+        acceptance_id = self.create_as(
             "wh.manager",
             "scm.project.acceptance",
             {"project_id": project_id, "scope": "采购、销售、库存、财务模块"},
@@ -731,11 +733,11 @@ class TestHttpStory(JsonRpcStoryCase):
             sealed=True,
         )
         self.assertEqual(
-            self.read("wh.manager", "scm.contract", contract_id, ["stage"])["stage"],
+            self.read_as("wh.manager", "scm.contract", contract_id, ["stage"])["stage"],
             "paid_service",
         )
         self.assertEqual(
-            self.read("wh.manager", "project.project", project_id, ["scm_phase"])[
+            self.read_as("wh.manager", "project.project", project_id, ["scm_phase"])[
                 "scm_phase"
             ],
             "accepted",
@@ -747,7 +749,7 @@ class TestHttpStory(JsonRpcStoryCase):
             lambda m: m.trigger == "runin_end"
         )
         self.assertTrue(runin_payment.overdue)
-        reminder_id = self.create(
+        reminder_id = self.create_as(
             "finance.staff",
             "scm.project.payment.reminder",
             {
@@ -764,7 +766,7 @@ class TestHttpStory(JsonRpcStoryCase):
             fields.Date.to_date(report_due[0]["date_deadline"]),
             self.today + timedelta(days=1),
         )
-        self.write(
+        self.write_as(
             "wh.manager",
             "scm.project.payment.reminder",
             reminder_id,
@@ -789,13 +791,13 @@ class TestHttpStory(JsonRpcStoryCase):
         )
 
         # 13. PRJ-HAND-02: the handover form, signed by both sides.
-        handover_id = self.create(
+        handover_id = self.create_as(
             "wh.manager", "scm.project.handover", {"project_id": project_id}
         )
-        line_ids = self.read(
+        line_ids = self.read_as(
             "wh.manager", "scm.project.handover", handover_id, ["line_ids"]
         )["line_ids"]
-        self.write(
+        self.write_as(
             "wh.manager",
             "scm.project.handover",
             handover_id,
@@ -811,7 +813,7 @@ class TestHttpStory(JsonRpcStoryCase):
             "wh.consultant2", "scm.project.handover", handover_id, "action_sign_service"
         )
         self.assertTrue(
-            self.read(
+            self.read_as(
                 "wh.manager",
                 "scm.project.handover",
                 handover_id,
@@ -824,7 +826,7 @@ class TestHttpStory(JsonRpcStoryCase):
         for milestone in contract.milestone_ids.filtered(
             lambda m: m.trigger != "signature"
         ):
-            self.create(
+            self.create_as(
                 "finance.staff",
                 "scm.contract.payment",
                 {
@@ -840,7 +842,7 @@ class TestHttpStory(JsonRpcStoryCase):
             project_id,
             "action_scm_verify_collection",
         )
-        sheet_id = self.search(
+        sheet_id = self.search_as(
             "mcd.manager",
             "scm.project.execution.sheet",
             [("project_id", "=", project_id)],
@@ -858,15 +860,15 @@ class TestHttpStory(JsonRpcStoryCase):
 
         # 15. SUP-EPM-04: the closing notice, signed by MCD, Finance and
         # Audit, closes the project.
-        closing_id = self.create(
+        closing_id = self.create_as(
             "mcd.manager",
             "scm.project.closing",
             {"project_id": project_id, "summary": "按期完成，质量良好。"},
         )
-        line_ids = self.read(
+        line_ids = self.read_as(
             "mcd.manager", "scm.project.closing", closing_id, ["line_ids"]
         )["line_ids"]
-        self.write(
+        self.write_as(
             "mcd.manager",
             "scm.project.closing",
             closing_id,
@@ -889,7 +891,7 @@ class TestHttpStory(JsonRpcStoryCase):
         self.button(
             "mcd.manager", "scm.project.closing", closing_id, "action_close_project"
         )
-        values = self.read(
+        values = self.read_as(
             "wh.manager",
             "project.project",
             project_id,
@@ -898,7 +900,7 @@ class TestHttpStory(JsonRpcStoryCase):
         self.assertEqual(values["scm_phase"], "closed")
         self.assertEqual(values["scm_closed_date"], today)
         self.assertEqual(
-            self.read("mcd.manager", "scm.project.closing", closing_id, ["state"])[
+            self.read_as("mcd.manager", "scm.project.closing", closing_id, ["state"])[
                 "state"
             ],
             "closed",

@@ -37,7 +37,7 @@ class TestHttpStoryDev(JsonRpcStoryCase):
         return str(self.today + timedelta(days=number))
 
     def attach(self, login, name):
-        return self.create(
+        return self.create_as(
             login,
             "ir.attachment",
             {"name": name, "datas": base64.b64encode(b"SCMS").decode()},
@@ -46,14 +46,14 @@ class TestHttpStoryDev(JsonRpcStoryCase):
     def wizard(self, login, action, values):
         """A dialog opened by a button (its record made by the button): the
         user fills it and confirms."""
-        self.write(login, action["res_model"], action["res_id"], values)
+        self.write_as(login, action["res_model"], action["res_id"], values)
         self.button(login, action["res_model"], action["res_id"], "action_confirm")
 
     def approve(self, login, model, record_id, comment):
         """The approve button, through the comment dialog when it asks one."""
         action = self.button(login, model, record_id, "validate_tier")
         if isinstance(action, dict) and action.get("res_model") == "comment.wizard":
-            wizard_id = self.create(
+            wizard_id = self.create_as(
                 login, "comment.wizard", {"comment": comment}, action["context"]
             )
             self.call(
@@ -65,7 +65,7 @@ class TestHttpStoryDev(JsonRpcStoryCase):
             )
 
     def value(self, login, model, record_id, name):
-        return self.read(login, model, record_id, [name])[name]
+        return self.read_as(login, model, record_id, [name])[name]
 
     def deadline(self, model, record_id, code):
         return self.env["scm.deadline"].search(
@@ -78,7 +78,7 @@ class TestHttpStoryDev(JsonRpcStoryCase):
         """PRJ-DEV-01/02: mrd.manager drafts, cc.manager reviews, the Office
         Meeting's secretary records the resolution and the president
         approves on it."""
-        plan_id = self.create(
+        plan_id = self.create_as(
             "mrd.manager",
             "scm.dev.plan",
             {
@@ -114,14 +114,14 @@ class TestHttpStoryDev(JsonRpcStoryCase):
         action = self.button(
             "office.secretary", "scm.dev.plan", plan_id, "action_scm_record_resolution"
         )
-        resolution_id = self.create(
+        resolution_id = self.create_as(
             "office.secretary",
             "scm.office.resolution",
             {"name": "总经理办公会决议：同意开发", "outcome": "approved"},
             action["context"],
         )
         self.button("president", "scm.dev.plan", plan_id, "action_devreq_approve")
-        plan = self.read(
+        plan = self.read_as(
             "mrd.manager",
             "scm.dev.plan",
             plan_id,
@@ -137,7 +137,7 @@ class TestHttpStoryDev(JsonRpcStoryCase):
         """PRJ-DEV-03: the Requirement Project Lead finds the 5-WD
         preparation in his activities, the reviewer (Customer Center
         Manager) the 3-WD review once it is submitted."""
-        work = self.read(
+        work = self.read_as(
             "mrd.manager", "scm.dev.work", work_id, ["stage", "requirement_lead_id"]
         )
         self.assertEqual(work["stage"], "req_work_plan")
@@ -151,7 +151,7 @@ class TestHttpStoryDev(JsonRpcStoryCase):
             fields.Date.to_date(activities[0]["date_deadline"]),
             preparation.due_date.date(),
         )
-        sheet_id = self.create(
+        sheet_id = self.create_as(
             "mrd.manager",
             "scm.dev.req.plan",
             {
@@ -198,7 +198,7 @@ class TestHttpStoryDev(JsonRpcStoryCase):
     def research_and_unit_plans(self, work_id):
         """PRJ-DEV-04/05: a research report reviewed by the lead closes the
         research; QC and Software file their work plans."""
-        report_id = self.create(
+        report_id = self.create_as(
             "mrd.analyst",
             "scm.dev.research.report",
             {
@@ -225,7 +225,7 @@ class TestHttpStoryDev(JsonRpcStoryCase):
             ("qc.manager", "qc", "质检工作计划"),
             ("sw.manager", "software", "软件工作计划"),
         ):
-            plan_id = self.create(
+            plan_id = self.create_as(
                 login,
                 "scm.dev.unit.plan",
                 {
@@ -246,18 +246,18 @@ class TestHttpStoryDev(JsonRpcStoryCase):
         """PRJ-DEV-07/08: one objection (QC, through its dialog), a new
         version adjusted, then the three signatures confirm it."""
         Analysis = "scm.dev.analysis"
-        v1 = self.create("mrd.analyst", Analysis, {"work_id": work_id, **SECTIONS})
+        v1 = self.create_as("mrd.analyst", Analysis, {"work_id": work_id, **SECTIONS})
         self.button("mrd.analyst", Analysis, v1, "action_submit")
         self.button("mrd.manager", Analysis, v1, "action_approve")
         self.button("sw.manager", Analysis, v1, "action_sign_software")
         action = self.button("qc.manager", Analysis, v1, "action_open_objection")
         self.wizard("qc.manager", action, {"reason": "缺少库存查询"})
-        old = self.read("mrd.manager", Analysis, v1, ["stage", "objection_side"])
+        old = self.read_as("mrd.manager", Analysis, v1, ["stage", "objection_side"])
         self.assertEqual((old["stage"], old["objection_side"]), ("adjust", "qc"))
-        v2 = self.search(
+        v2 = self.search_as(
             "mrd.analyst", Analysis, [("work_id", "=", work_id), ("version", "=", 2)]
         )[0]
-        self.write(
+        self.write_as(
             "mrd.analyst",
             Analysis,
             v2,
@@ -283,7 +283,7 @@ class TestHttpStoryDev(JsonRpcStoryCase):
             self.value("mrd.manager", "scm.dev.work", work_id, "stage"), "confirmed"
         )
         # PRJ-DEV-09: the system analysis, confirmed by the lead for QC.
-        system_id = self.create(
+        system_id = self.create_as(
             "sw.manager",
             "scm.dev.system.analysis",
             {"work_id": work_id, "content": "<p>系统设计与接口</p>"},
@@ -303,7 +303,7 @@ class TestHttpStoryDev(JsonRpcStoryCase):
         (their activities), the terms change only through a memo signed by
         both leads."""
         Agreement = "scm.dev.agreement"
-        agreement_id = self.create(
+        agreement_id = self.create_as(
             "mrd.manager",
             Agreement,
             {
@@ -315,7 +315,7 @@ class TestHttpStoryDev(JsonRpcStoryCase):
             },
         )
         schedule = self.attach("mrd.manager", "开发进度表.xlsx")
-        self.write(
+        self.write_as(
             "mrd.manager",
             Agreement,
             agreement_id,
@@ -344,7 +344,7 @@ class TestHttpStoryDev(JsonRpcStoryCase):
         )
         self.button("mrd.manager", Agreement, agreement_id, "action_sign_mrd")
         self.button("sw.manager", Agreement, agreement_id, "action_sign_software")
-        agreement = self.read(
+        agreement = self.read_as(
             "mrd.manager", Agreement, agreement_id, ["stage", "execution_ids", "cost"]
         )
         self.assertEqual(agreement["stage"], "signed")
@@ -364,7 +364,7 @@ class TestHttpStoryDev(JsonRpcStoryCase):
             expect_error=True,
         )
         # … but by a memo: five more days.
-        memo_id = self.create(
+        memo_id = self.create_as(
             "mrd.manager",
             "scm.dev.agreement.memo",
             {
@@ -388,7 +388,7 @@ class TestHttpStoryDev(JsonRpcStoryCase):
         self.button("mrd.manager", Memo, memo_id, "action_sign_requirement_lead")
         self.button("sw.manager", Memo, memo_id, "action_sign_software_lead")
         self.assertEqual(self.value("mrd.manager", Memo, memo_id, "stage"), "signed")
-        terms = self.read(
+        terms = self.read_as(
             "mrd.manager",
             Agreement,
             agreement_id,
@@ -406,7 +406,7 @@ class TestHttpStoryDev(JsonRpcStoryCase):
         """PRJ-DEV-14/15: QC reports with its report and the manual; the
         requirement side accepts, three days late counted from the memo's
         due date: the Software Dept's breach."""
-        self.write(
+        self.write_as(
             "sw.manager",
             "scm.dev.agreement.execution",
             sheet_id,
@@ -420,10 +420,12 @@ class TestHttpStoryDev(JsonRpcStoryCase):
             expect_error=True,
         )
         self.assertFalse(
-            self.search("qc.manager", "scm.dev.qc.report", [("work_id", "=", work_id)])
+            self.search_as(
+                "qc.manager", "scm.dev.qc.report", [("work_id", "=", work_id)]
+            )
         )
-        qc_id = self.create("qc.manager", "scm.dev.qc.report", {"work_id": work_id})
-        self.write(
+        qc_id = self.create_as("qc.manager", "scm.dev.qc.report", {"work_id": work_id})
+        self.write_as(
             "qc.manager",
             "scm.dev.qc.report",
             qc_id,
@@ -438,7 +440,7 @@ class TestHttpStoryDev(JsonRpcStoryCase):
             },
         )
         self.button("qc.manager", "scm.dev.qc.report", qc_id, "action_complete")
-        sheet = self.read(
+        sheet = self.read_as(
             "mrd.manager",
             "scm.dev.agreement.execution",
             sheet_id,
@@ -462,7 +464,7 @@ class TestHttpStoryDev(JsonRpcStoryCase):
         self.wizard(
             "mrd.manager", action, {"reason": "晚交三天", "delay_party": "software"}
         )
-        work = self.read(
+        work = self.read_as(
             "mrd.manager",
             "scm.dev.work",
             work_id,
@@ -560,7 +562,7 @@ class TestHttpStoryDev(JsonRpcStoryCase):
                 [[project_id], [designer]],
             )
         partner = self.env["res.partner"].create({"name": "李设计师"})
-        agreement_id = self.create(
+        agreement_id = self.create_as(
             "brand.manager",
             "scm.brand.coop.agreement",
             {
@@ -630,7 +632,9 @@ class TestHttpStoryDev(JsonRpcStoryCase):
             style_step,
             "action_customer_rejected_styles",
         )
-        stage = self.read("brand.manager", "scm.brand.stage", s2, ["rejection_count"])
+        stage = self.read_as(
+            "brand.manager", "scm.brand.stage", s2, ["rejection_count"]
+        )
         self.assertEqual(stage["rejection_count"], 1)
         drawing = self.call(
             "brand.designer",

@@ -62,12 +62,12 @@ class TestHttpStory(JsonRpcStoryCase):
         message = self.call(consultant, Ticket, "create", [values], expect_error=True)
         self.assertIn("arrival", message)
         promised = fields.Datetime.now() + timedelta(hours=1, minutes=30)
-        ticket_id = self.create(
+        ticket_id = self.create_as(
             consultant,
             Ticket,
             dict(values, scm_promised_arrival=fields.Datetime.to_string(promised)),
         )
-        ticket = self.read(
+        ticket = self.read_as(
             consultant,
             Ticket,
             ticket_id,
@@ -78,7 +78,7 @@ class TestHttpStory(JsonRpcStoryCase):
         self.assertFalse(ticket["scm_promise_over_2h"])
         self.button(consultant, Ticket, ticket_id, "action_scm_record_arrival")
         # Closing without the signed work order is refused.
-        self.write(
+        self.write_as(
             consultant,
             Ticket,
             ticket_id,
@@ -88,7 +88,7 @@ class TestHttpStory(JsonRpcStoryCase):
             consultant, Ticket, ticket_id, "action_scm_close", expect_error=True
         )
         self.assertIn("cannot be closed", message)
-        self.write(
+        self.write_as(
             consultant,
             Ticket,
             ticket_id,
@@ -100,7 +100,7 @@ class TestHttpStory(JsonRpcStoryCase):
             },
         )
         self.button(consultant, Ticket, ticket_id, "action_scm_close")
-        ticket = self.read(
+        ticket = self.read_as(
             consultant,
             Ticket,
             ticket_id,
@@ -118,7 +118,7 @@ class TestHttpStory(JsonRpcStoryCase):
 
         # 2. SVC-RESP-04, SUP-SVCN-01: a request that cannot be solved is
         # escalated: the consultant asks, wh.manager owes the approval.
-        ticket_id = self.create(
+        ticket_id = self.create_as(
             consultant,
             Ticket,
             {
@@ -144,7 +144,7 @@ class TestHttpStory(JsonRpcStoryCase):
         self.assertFalse(self.my_deadlines("wh.manager", Ticket, ticket_id))
         # HQ receives it: the TSMS (technical support) owes the answer within
         # 2 working days.
-        escalation_ids = self.search(
+        escalation_ids = self.search_as(
             "mcd.tsms", "scm.service.escalation", [("ticket_id", "=", ticket_id)]
         )
         self.assertEqual(len(escalation_ids), 1)
@@ -152,7 +152,7 @@ class TestHttpStory(JsonRpcStoryCase):
         self.assertTrue(
             self.my_deadlines("mcd.tsms", "scm.service.escalation", escalation_id)
         )
-        self.write(
+        self.write_as(
             "mcd.tsms",
             "scm.service.escalation",
             escalation_id,
@@ -161,7 +161,7 @@ class TestHttpStory(JsonRpcStoryCase):
         self.button(
             "mcd.tsms", "scm.service.escalation", escalation_id, "action_answer"
         )
-        escalation = self.read(
+        escalation = self.read_as(
             "wh.manager",
             "scm.service.escalation",
             escalation_id,
@@ -169,7 +169,7 @@ class TestHttpStory(JsonRpcStoryCase):
         )
         self.assertEqual(escalation["state"], "answered")
         self.assertEqual(escalation["answer_result"], "in_time")
-        ticket = self.read(
+        ticket = self.read_as(
             consultant,
             Ticket,
             ticket_id,
@@ -180,7 +180,7 @@ class TestHttpStory(JsonRpcStoryCase):
 
         # 3. SVC-PLAN-01, SVC-VISIT-01: the service plan and the monthly
         # visit rule on the customer's form.
-        customer = self.read(
+        customer = self.read_as(
             consultant,
             "res.partner",
             self.hanjiang.id,
@@ -209,7 +209,7 @@ class TestHttpStory(JsonRpcStoryCase):
 
         # 4. SVC-DISC-01..05: wh.manager's official disc request.
         Disc = "scm.disc.request"
-        disc_id = self.create(
+        disc_id = self.create_as(
             "wh.manager",
             Disc,
             {
@@ -241,7 +241,7 @@ class TestHttpStory(JsonRpcStoryCase):
         self.button("mcd.tsms", Disc, disc_id, "action_confirm_arrival")
         self.assertTrue(self.my_deadlines("wh.manager", Disc, disc_id))
         self.button("wh.manager", Disc, disc_id, "action_return_receipt")
-        disc = self.read(
+        disc = self.read_as(
             "wh.manager",
             Disc,
             disc_id,

@@ -32,7 +32,7 @@ class TestTrainingStoryThroughTheWeb(JsonRpcStoryCase):
         saved."""
         method = "reject_tier" if reject else "validate_tier"
         action = self.button(login, model, record_id, method)
-        wizard_id = self.create(
+        wizard_id = self.create_as(
             login, "comment.wizard", {"comment": comment}, action["context"]
         )
         self.call(
@@ -57,7 +57,7 @@ class TestTrainingStoryThroughTheWeb(JsonRpcStoryCase):
             "line_ids": self.lines("SCMS 产品与报价培训"),
         }
         values.update(vals)
-        return self.create(login, "scm.training.plan", values)
+        return self.create_as(login, "scm.training.plan", values)
 
     # -- the story ------------------------------------------------------------------
     def test_issue_13_done_when(self):
@@ -85,7 +85,7 @@ class TestTrainingStoryThroughTheWeb(JsonRpcStoryCase):
         # 1. TRN-PLAN-01: wh.manager submits Wuhan's annual plan.
         plan_id = self.annual_plan("wh.manager", year, hq_plan_id=hq_plan_id)
         self.assertEqual(
-            self.read("wh.manager", "scm.training.plan", plan_id, ["company_id"])[
+            self.read_as("wh.manager", "scm.training.plan", plan_id, ["company_id"])[
                 "company_id"
             ][0],
             wuhan.id,
@@ -114,7 +114,7 @@ class TestTrainingStoryThroughTheWeb(JsonRpcStoryCase):
             "三月份内容偏少，请补充。",
             reject=True,
         )
-        plan = self.read(
+        plan = self.read_as(
             "wh.manager", "scm.training.plan", plan_id, ["stage", "line_ids"]
         )
         self.assertEqual(plan["stage"], "revise")
@@ -139,7 +139,7 @@ class TestTrainingStoryThroughTheWeb(JsonRpcStoryCase):
         self.button("wh.manager", "scm.training.plan", plan_id, "action_scm_submit")
         self.assertFalse(self.my_deadlines("wh.manager", "scm.training.plan", plan_id))
         self.decide("training.manager", "scm.training.plan", plan_id, "同意。")
-        plan = self.read(
+        plan = self.read_as(
             "wh.manager", "scm.training.plan", plan_id, ["stage", "approved_date"]
         )
         self.assertEqual(plan["stage"], "approved")
@@ -154,7 +154,7 @@ class TestTrainingStoryThroughTheWeb(JsonRpcStoryCase):
         session_day = today + timedelta(days=5)
         trainee_fail = ref("scm_base.employee_wh_consultant")
         trainee_pass = ref("scm_base.employee_wh_consultant2")
-        session_id = self.create(
+        session_id = self.create_as(
             "wh.manager",
             "scm.training.session",
             {
@@ -177,7 +177,7 @@ class TestTrainingStoryThroughTheWeb(JsonRpcStoryCase):
         self.call("wh.manager", "scm.training.method", "write", [[method_id], HEADINGS])
         self.button("wh.manager", "scm.training.method", method_id, "action_scm_submit")
         self.decide("training.manager", "scm.training.method", method_id, "同意实施。")
-        handout_id = self.create(
+        handout_id = self.create_as(
             "wh.manager",
             "scm.training.handout",
             {
@@ -190,7 +190,7 @@ class TestTrainingStoryThroughTheWeb(JsonRpcStoryCase):
             "wh.manager", "scm.training.handout", handout_id, "action_scm_submit"
         )
         self.decide("training.manager", "scm.training.handout", handout_id, "同意。")
-        session = self.read(
+        session = self.read_as(
             "wh.manager",
             "scm.training.session",
             session_id,
@@ -224,7 +224,7 @@ class TestTrainingStoryThroughTheWeb(JsonRpcStoryCase):
 
         # 4. TRN-EVAL-01/02/06: training.manager records the trainer's
         # evaluation (qualified).
-        evaluation_id = self.create(
+        evaluation_id = self.create_as(
             "training.manager",
             "scm.training.evaluation",
             {
@@ -257,7 +257,7 @@ class TestTrainingStoryThroughTheWeb(JsonRpcStoryCase):
         )
 
         # 5. TRN-EVAL-03..05: the exam results; wh.consultant fails.
-        exam_id = self.create(
+        exam_id = self.create_as(
             "training.manager",
             "scm.training.exam",
             {
@@ -267,19 +267,19 @@ class TestTrainingStoryThroughTheWeb(JsonRpcStoryCase):
         )
         results = {}
         for employee, score in ((trainee_fail, 45), (trainee_pass, 80)):
-            results[employee] = self.create(
+            results[employee] = self.create_as(
                 "training.manager",
                 "scm.training.exam.result",
                 {"exam_id": exam_id, "employee_id": employee.id, "score": score},
             )
         self.button("training.manager", "scm.training.exam", exam_id, "action_confirm")
         self.assertEqual(
-            self.read("wh.manager", "scm.training.session", session_id, ["stage"])[
+            self.read_as("wh.manager", "scm.training.session", session_id, ["stage"])[
                 "stage"
             ],
             "examined",
         )
-        failed = self.read(
+        failed = self.read_as(
             "training.manager",
             "scm.training.exam.result",
             results[trainee_fail],
