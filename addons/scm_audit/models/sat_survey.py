@@ -64,6 +64,11 @@ def quarter_bounds(year, quarter):
     return start, end
 
 
+def score_text(value):
+    """A score as the survey shows it: 55, 72.5 (no trailing zeros)."""
+    return format(value, "g")
+
+
 class ScmSatisfactionSurvey(models.Model):
     """《客户满意度调查报告》 (FORMS.md 113; AUD-SAT-01..03): the Audit Dept's
     quarterly survey of a customer of a branch, drawn at random (the seed and
@@ -346,7 +351,7 @@ class ScmSatisfactionSurvey(models.Model):
         ) % (_("Question"), _("Answer"), _("Points"))
         body = Markup().join(
             Markup("<tr><td>%s</td><td>%s</td><td>%s</td></tr>")
-            % (question, answer, f"{points:g}")
+            % (question, answer, score_text(points))
             for question, answer, points in rows
         )
         return head + body + Markup("</tbody></table>")
@@ -374,7 +379,7 @@ class ScmSatisfactionSurvey(models.Model):
                     "%(label)s is between 0 and %(max)s: %(score)s is refused.",
                     label=label or _("The total score"),
                     max=MAX_SCORE,
-                    score=f"{value:g}",
+                    score=score_text(value),
                 )
             )
         return value
@@ -684,7 +689,7 @@ class ScmSatisfactionSurvey(models.Model):
             customer=self.partner_id.sudo().display_name,
             branch=self.company_id.sudo().name,
             quarter=self.quarter_label,
-            score=f"{self.score:g}",
+            score=score_text(self.score),
             result=labels.get(self.result, ""),
         )
         notice = self.env["scm.notice"]._scm_send(
@@ -721,7 +726,7 @@ class ScmSatisfactionSurvey(models.Model):
                 "The Audit Dept's satisfaction survey of %(customer)s scored "
                 "%(score)s out of 100 (%(rule)s).",
                 customer=self.partner_id.sudo().display_name,
-                score=f"{self.score:g}",
+                score=score_text(self.score),
                 rule=rule,
             ),
             _(
@@ -764,7 +769,7 @@ class ScmSatisfactionSurvey(models.Model):
             _(
                 "Customer satisfaction %(score)s below 60 at %(customer)s "
                 "(%(doc)s, %(rule)s)",
-                score=f"{self.score:g}",
+                score=score_text(self.score),
                 customer=self.partner_id.sudo().display_name,
                 doc=self.name,
                 rule=rule,
@@ -789,7 +794,7 @@ class ScmSatisfactionSurvey(models.Model):
         reason = _(
             "Customer satisfaction below 40 (%(score)s) at %(customer)s: a "
             "company-wide circular of criticism at once (AUD-SAT-03).",
-            score=f"{self.score:g}",
+            score=score_text(self.score),
             customer=self.partner_id.sudo().display_name,
         )
         return self.env["scm.audit.finding"]._scm_open(
@@ -799,14 +804,14 @@ class ScmSatisfactionSurvey(models.Model):
             _(
                 "Very poor customer satisfaction: %(customer)s scored %(score)s",
                 customer=self.partner_id.sudo().display_name,
-                score=f"{self.score:g}",
+                score=score_text(self.score),
             ),
             _(
                 "Customer Satisfaction Survey Report %(doc)s, quarter "
                 "%(quarter)s: total score %(score)s out of 100.",
                 doc=self.name,
                 quarter=self.quarter_label,
-                score=f"{self.score:g}",
+                score=score_text(self.score),
             ),
             "satisfaction",
             level="3",
@@ -890,7 +895,7 @@ class ScmSatisfactionSurvey(models.Model):
             % (
                 _(
                     "Re-check: %(score)s, %(result)s.",
-                    score=f"{score:g}",
+                    score=score_text(score),
                     result=labels[self.recheck_result],
                 ),
                 note,
@@ -923,8 +928,8 @@ class ScmSatisfactionSurvey(models.Model):
                     "description": _(
                         "Survey score %(score)s, re-check score %(recheck)s (below "
                         "60): %(note)s",
-                        score=f"{self.score:g}",
-                        recheck=f"{score:g}",
+                        score=score_text(self.score),
+                        recheck=score_text(score),
                         note=note,
                     ),
                     "rule_code": "AUD-SAT-02",

@@ -185,6 +185,10 @@ class ScmProjectHandover(models.Model):
                 _("This document asks for no signature %(slot)s.", slot=slot)
             )
         if not self._scm_may_sign(slot, user):
+            sides = {
+                "implementation": _("implementation side"),
+                "service": _("customer service side"),
+            }
             raise UserError(
                 _(
                     "You may not sign %(doc)s for the %(side)s: the PM or a member "
@@ -192,10 +196,7 @@ class ScmProjectHandover(models.Model):
                     "service owner, manager or service staff for customer "
                     "service.",
                     doc=self.display_name,
-                    side=dict(
-                        implementation=_("implementation side"),
-                        service=_("customer service side"),
-                    )[slot],
+                    side=sides[slot],
                 )
             )
         missing = self.sudo().line_ids.filtered(lambda line: not line.handed_over)
