@@ -400,12 +400,10 @@ class ScmAuditSample(models.Model):
 
     def action_open_proposals(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "scm_audit.action_scm_audit_proposal"
+        return self._scm_window(
+            "scm_audit.action_scm_audit_proposal",
+            domain=[("id", "in", self.line_ids.proposal_id.ids)],
         )
-        action["domain"] = [("id", "in", self.line_ids.proposal_id.ids)]
-        action["context"] = {}
-        return action
 
 
 class ScmAuditSampleLine(models.Model):
@@ -510,13 +508,7 @@ class ScmAuditSampleLine(models.Model):
 
     def action_open_record(self):
         self.ensure_one()
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self.res_model,
-            "res_id": self.res_id,
-            "view_mode": "form",
-            "target": "current",
-        }
+        return self._scm_form(self.res_model, self.res_id)
 
     def action_mark_checked(self):
         """The acceptance was completed as the contract says."""

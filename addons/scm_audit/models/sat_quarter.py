@@ -205,9 +205,7 @@ class ScmSatisfactionQuarter(models.Model):
 
     def action_open_surveys(self):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "scm_audit.action_sat_survey"
+        return self.env["scm.audit.mixin"]._scm_window(
+            "scm_audit.action_sat_survey",
+            domain=[("year", "=", self.year), ("quarter", "=", self.quarter)],
         )
-        action["domain"] = [("year", "=", self.year), ("quarter", "=", self.quarter)]
-        action["context"] = {}
-        return action

@@ -947,9 +947,7 @@ class ScmSatisfactionSurvey(models.Model):
     # -- UI ---------------------------------------------------------------------------
     def _scm_wizard(self, xmlid):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
-        action["context"] = {"default_survey_id": self.id}
-        return action
+        return self._scm_window(xmlid, {"default_survey_id": self.id})
 
     def action_measures_wizard(self):
         return self._scm_wizard("scm_audit.action_sat_measures_wizard")
@@ -965,10 +963,4 @@ class ScmSatisfactionSurvey(models.Model):
         record = self.finding_id or self.proposal_id
         if not record:
             raise UserError(_("No finding was opened or proposed for this survey."))
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": record._name,
-            "res_id": record.id,
-            "view_mode": "form",
-            "target": "current",
-        }
+        return self._scm_form(record._name, record.id)

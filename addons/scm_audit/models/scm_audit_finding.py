@@ -850,19 +850,11 @@ class ScmAuditFinding(models.Model):
         record = self._scm_evidence()
         if record is None:
             raise UserError(_("This finding names no evidence record."))
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": record._name,
-            "res_id": record.id,
-            "view_mode": "form",
-            "target": "current",
-        }
+        return self._scm_form(record._name, record.id)
 
     def _scm_wizard(self, xmlid):
         self.ensure_one()
-        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
-        action["context"] = {"default_finding_id": self.id}
-        return action
+        return self._scm_window(xmlid, {"default_finding_id": self.id})
 
     def action_rectification_wizard(self):
         return self._scm_wizard("scm_audit.action_scm_audit_rectification_wizard")

@@ -70,3 +70,25 @@ class ScmAuditMixin(models.AbstractModel):
                 "steps only, and kept."
             )
         )
+
+    # -- the screens the audit's buttons open ----------------------------------------
+    @api.model
+    def _scm_window(self, xmlid, context=None, domain=None):
+        """The window action `xmlid`, opened with `context` (defaults of a
+        dialog) and, when given, `domain`."""
+        action = self.env["ir.actions.act_window"]._for_xml_id(xmlid)
+        action["context"] = context or {}
+        if domain is not None:
+            action["domain"] = domain
+        return action
+
+    @api.model
+    def _scm_form(self, model, res_id):
+        """The form of one record (the evidence, a finding, a proposal)."""
+        return {
+            "type": "ir.actions.act_window",
+            "res_model": model,
+            "res_id": res_id,
+            "view_mode": "form",
+            "target": "current",
+        }

@@ -267,30 +267,16 @@ class ScmAuditProposal(models.Model):
         self.ensure_one()
         if not (self.res_model and self.res_id):
             raise UserError(_("This proposal names no record."))
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": self.res_model,
-            "res_id": self.res_id,
-            "view_mode": "form",
-            "target": "current",
-        }
+        return self._scm_form(self.res_model, self.res_id)
 
     def action_dismiss_wizard(self):
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "scm_audit.action_scm_audit_decision_wizard"
+        return self._scm_window(
+            "scm_audit.action_scm_audit_decision_wizard",
+            {"default_proposal_ids": self.ids, "default_decision": "dismiss"},
         )
-        action["context"] = {
-            "default_proposal_ids": self.ids,
-            "default_decision": "dismiss",
-        }
-        return action
 
     def action_confirm_wizard(self):
-        action = self.env["ir.actions.act_window"]._for_xml_id(
-            "scm_audit.action_scm_audit_decision_wizard"
+        return self._scm_window(
+            "scm_audit.action_scm_audit_decision_wizard",
+            {"default_proposal_ids": self.ids, "default_decision": "confirm"},
         )
-        action["context"] = {
-            "default_proposal_ids": self.ids,
-            "default_decision": "confirm",
-        }
-        return action

@@ -86,13 +86,7 @@ class ScmAuditFindingOpenWizard(models.TransientModel):
                 "res_id": record.id,
             }
         )
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": finding._name,
-            "res_id": finding.id,
-            "view_mode": "form",
-            "target": "current",
-        }
+        return Finding._scm_form(finding._name, finding.id)
 
     @api.model
     def _scm_audited_models(self):

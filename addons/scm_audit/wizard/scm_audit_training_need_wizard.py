@@ -14,10 +14,4 @@ class ScmAuditTrainingNeedWizard(models.TransientModel):
     def action_raise(self):
         self.ensure_one()
         need = self.finding_id.action_scm_raise_training_need(self.description)
-        return {
-            "type": "ir.actions.act_window",
-            "res_model": need._name,
-            "res_id": need.id,
-            "view_mode": "form",
-            "target": "current",
-        }
+        return self.finding_id._scm_form(need._name, need.id)
