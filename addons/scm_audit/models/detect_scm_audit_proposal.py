@@ -500,12 +500,16 @@ class ScmAuditProposal(models.Model):
                    AND NOT EXISTS (
                        SELECT 1 FROM scm_project_payment_reminder r
                         WHERE r.milestone_id = m.id
-                          AND (r.issued_date::date <= m.due_date + 1
-                               OR r.reported_date::date <= m.due_date + 1))
+                          AND ((r.issued_date AT TIME ZONE 'UTC'
+                                AT TIME ZONE %(tz)s)::date <= m.due_date + 1
+                               OR (r.reported_date AT TIME ZONE 'UTC'
+                                   AT TIME ZONE %(tz)s)::date <= m.due_date + 1))
                    AND %(unknown)s
                  ORDER BY m.id, pr.id
                 """,
                 limit=limit,
+                # The reminder's day in China, where the due date is one.
+                tz=self.env["scm.workday"]._tz().zone,
                 unknown=self._scm_unknown_key(
                     SQL("'collection:milestone:' || m.id::text")
                 ),

@@ -1,7 +1,20 @@
+from datetime import datetime
+
+import pytz
 from odoo_test_helper import FakeModelLoader
 
 from odoo import Command, fields
 from odoo.tests import TransactionCase
+
+COMPANY_TZ = "Asia/Shanghai"
+
+
+def china_today():
+    """Today where the company works, as its users' steps and the system's
+    jobs count it. The server's UTC date is still yesterday from 16:00 UTC
+    on: a test that takes the UTC date for today fails every evening in
+    Europe (and passes in the morning)."""
+    return datetime.now(pytz.timezone(COMPANY_TZ)).date()
 
 
 class ScmBaseCase(TransactionCase):

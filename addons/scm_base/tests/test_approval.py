@@ -5,7 +5,7 @@ from freezegun import freeze_time
 from odoo.exceptions import UserError
 from odoo.tests import tagged
 
-from .common import ScmDocumentCase
+from .common import ScmDocumentCase, china_today
 
 # Friday 2026-11-20, 10:00 in Beijing.
 FRIDAY_10AM_UTC = "2026-11-20 02:00:00"
@@ -161,7 +161,7 @@ class TestApproval(ScmDocumentCase):
     def test_org_rule_06_delegate_reviews_for_the_manager(self):
         """ORG-RULE-06: a delegate in scope and period decides for the manager,
         and the opinion shows on whose behalf; outside the period they cannot."""
-        today = date.today()
+        today = china_today()
         self.delegate(
             self.users["wh.manager"],
             self.users["wh.consultant2"],
@@ -178,7 +178,7 @@ class TestApproval(ScmDocumentCase):
 
     def test_org_rule_06_expired_delegation_gives_no_review_right(self):
         """ORG-RULE-06: outside its period a delegation grants nothing."""
-        today = date.today()
+        today = china_today()
         self.delegate(
             self.users["wh.manager"],
             self.users["wh.consultant2"],

@@ -11,6 +11,8 @@ from odoo.exceptions import UserError, ValidationError
 from odoo.tests import Form, TransactionCase, tagged
 from odoo.tools import html2plaintext, mute_logger
 
+from .common import china_today
+
 BRANCHES = {
     # xmlid: (code, province xmlids)
     "company_bj": ("BJ", {"base.state_cn_BJ", "base.state_cn_HE", "base.state_cn_TJ"}),
@@ -385,7 +387,7 @@ class TestOrganization(TransactionCase):
         start/end dates; members keep their home unit."""
         emp_msd = self.env.ref("scm_base.employee_msd_manager")
         emp_sw = self.env.ref("scm_base.employee_sw_manager")
-        today = fields.Date.today()
+        today = china_today()
         group = self.env["scm.working.group"].create(
             {
                 "name": "竞争对手分析工作组",
@@ -420,7 +422,7 @@ class TestOrganization(TransactionCase):
 
     def test_org_unit_05_working_group_end_before_start_refused(self):
         """ORG-UNIT-05: a working group cannot end before it starts."""
-        today = fields.Date.today()
+        today = china_today()
         WorkingGroup = self.env["scm.working.group"]
         with self.assertRaises(ValidationError):
             WorkingGroup.create(

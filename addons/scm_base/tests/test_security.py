@@ -8,6 +8,8 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import TransactionCase, tagged
 
+from .common import china_today
+
 
 @tagged("post_install", "-at_install")
 class TestSecurity(TransactionCase):
@@ -130,7 +132,7 @@ class TestSecurity(TransactionCase):
             record.with_user(user).browse(record.id).read(["id"])
 
     def _delegation_vals(self, delegator, delegate, **vals):
-        today = fields.Date.today()
+        today = china_today()
         values = {
             "delegator_id": delegator.id,
             "delegate_id": delegate.id,
@@ -311,7 +313,7 @@ class TestSecurity(TransactionCase):
         # The delegate cannot change the delegation.
         with self.assertRaises(AccessError):
             delegation.with_user(self.user_wh_consultant).write(
-                {"date_to": fields.Date.today() + timedelta(days=365)}
+                {"date_to": china_today() + timedelta(days=365)}
             )
         # The auditor reads every delegation.
         self.assertEqual(
@@ -414,7 +416,7 @@ class TestSecurity(TransactionCase):
             Delegation.create(
                 self._delegation_vals(self.user_wh_manager, self.user_wh_manager)
             )
-        today = fields.Date.today()
+        today = china_today()
         with self.assertRaises(ValidationError):
             Delegation.create(
                 self._delegation_vals(
@@ -541,14 +543,14 @@ class TestSecurity(TransactionCase):
                     self.env["scm.assessment.entry"].with_user(user).create(
                         {
                             "user_id": self.user_wh_consultant.id,
-                            "period": fields.Date.today().replace(day=1),
+                            "period": china_today().replace(day=1),
                             "source": "commendation",
                             "description": "self-praise",
                         }
                     )
         self.env.invalidate_all()
         self.assertEqual(self.entries["wh1"].score, -1.0)
-        self.assertEqual(self.entries["wh1"].period, fields.Date.today().replace(day=1))
+        self.assertEqual(self.entries["wh1"].period, china_today().replace(day=1))
         self.assertEqual(self.entries["wh1"].company_id, self.company_wh)
 
     # ------------------------------------------------------------------

@@ -17,7 +17,7 @@ from odoo.modules.module import get_module_path
 from odoo.tests import tagged
 
 from .attacks import FORGED_CONTEXT, client_env
-from .common import ScmDocumentCase
+from .common import ScmDocumentCase, china_today
 
 # Models the tests register for themselves.
 TEST_MODELS = {"scm.document.tester"}
@@ -73,7 +73,7 @@ def _other_value(record, field):
     if field.type in ("integer", "float", "monetary"):
         return (current or 0) + 7
     if field.type == "date":
-        return fields.Date.to_string(fields.Date.today())
+        return fields.Date.to_string(china_today())
     if field.type == "datetime":
         return fields.Datetime.to_string(fields.Datetime.now())
     if field.type in ("many2many", "one2many"):

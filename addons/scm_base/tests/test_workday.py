@@ -1,9 +1,12 @@
 from datetime import date, datetime, timedelta
 
+from freezegun import freeze_time
+
+from odoo import fields
 from odoo.exceptions import ValidationError
 from odoo.tests import tagged
 
-from .common import ScmBaseCase
+from .common import ScmBaseCase, china_today
 
 
 def local(*args):
@@ -156,3 +159,16 @@ class TestWorkday(ScmBaseCase):
             ),
             0,
         )
+
+    def test_org_rule_01_the_system_counts_days_in_china(self):
+        """ORG-RULE-01: the scheduled jobs run as the system user; at 00:30 in
+        Beijing (16:30 UTC) their today is already China's next day, as for
+        every user of the company, and a test's china_today() agrees."""
+        system = self.env["scm.deadline"].with_user(self.env.ref("base.user_root"))
+        with freeze_time("2026-12-07 16:30:00"):
+            self.assertEqual(fields.Date.context_today(system), date(2026, 12, 8))
+            self.assertEqual(china_today(), date(2026, 12, 8))
+            admin = self.env.ref("base.user_admin")
+            self.assertEqual(
+                fields.Date.context_today(system.with_user(admin)), date(2026, 12, 8)
+            )

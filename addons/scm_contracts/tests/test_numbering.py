@@ -6,10 +6,12 @@ from datetime import datetime
 from freezegun import freeze_time
 from psycopg2 import errors
 
-from odoo import SUPERUSER_ID, api, fields
+from odoo import SUPERUSER_ID, api
 from odoo.exceptions import UserError
 from odoo.tests import TransactionCase, tagged
 from odoo.tools import mute_logger
+
+from odoo.addons.scm_base.tests.common import china_today
 
 from .common import ScmContractsCase
 
@@ -98,12 +100,12 @@ class TestContractNumbering(ScmContractsCase):
             contract.with_user(self.msd_manager).action_print_original()
             number = contract.number
             self.assertEqual(number, "SCMSCWH-2034001")
-            contract.with_user(self.finance)._scm_register("CW-1", fields.Date.today())
+            contract.with_user(self.finance)._scm_register("CW-1", china_today())
             contract.with_user(self.msd_manager).action_send_to_branch()
             contract.with_user(self.wh_manager).action_sign_aa()
         with freeze_time("2035-01-04 02:00:00"):
             contract.with_user(self.wh_manager)._scm_record_customer_signature(
-                "张总", fields.Date.today(), True
+                "张总", china_today(), True
             )
         self.assertEqual(contract.number, number)
         self.assertTrue(contract.number_year_mismatch)

@@ -2,6 +2,8 @@ import base64
 
 from odoo import fields
 
+from odoo.addons.scm_base.tests.common import china_today
+
 from .dev_common import ScmDevCase
 
 SECTIONS = {
@@ -50,7 +52,7 @@ class ScmDevagrCase(ScmDevCase):
                     "plan_type": plan_type,
                     "work_id": work.id,
                     "content": f"{name}：按开发计划执行",
-                    "completion_date": fields.Date.add(fields.Date.today(), days=20),
+                    "completion_date": fields.Date.add(china_today(), days=20),
                 }
             )
             plan.action_devreq_file()
@@ -86,7 +88,7 @@ class ScmDevagrCase(ScmDevCase):
             {
                 "work_id": work.id,
                 "work_content": "<p>订单模块开发</p>",
-                "completion_date": fields.Date.add(fields.Date.today(), days=days),
+                "completion_date": fields.Date.add(china_today(), days=days),
                 "cost": cost,
                 "rights_obligations": "<p>按期交付</p>",
             }

@@ -6,9 +6,9 @@ who work them and by the Audit Dept."""
 from datetime import timedelta
 from itertools import count
 
-from odoo import fields
 from odoo.tests import tagged
 
+from odoo.addons.scm_base.tests.common import china_today
 from odoo.addons.scm_base.tests.listing import assert_constant_list_queries
 
 from .dev_common import ScmDevCase
@@ -38,7 +38,7 @@ class TestDevListQueries(ScmDevCase):
                 {
                     **PLAN_VALUES,
                     "name": f"SCMS 开发计划 {next(self.serial):03d}",
-                    "completion_date": fields.Date.today() + timedelta(days=180),
+                    "completion_date": china_today() + timedelta(days=180),
                 }
             )
 

@@ -5,6 +5,8 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tools.safe_eval import safe_eval
 
+from odoo.addons.scm_base.tests.common import china_today
+
 from .devagr_common import ScmDevagrCase
 
 
@@ -48,7 +50,7 @@ class TestDevagrAgreement(ScmDevagrCase):
             {
                 "work_id": work.id,
                 "work_content": "<p>订单模块</p>",
-                "completion_date": fields.Date.today(),
+                "completion_date": china_today(),
                 "cost": 5000,
                 "rights_obligations": "<p>按期交付</p>",
             }
@@ -68,7 +70,7 @@ class TestDevagrAgreement(ScmDevagrCase):
         work = self.work_at("analysis", software_lead_id=self.sw_manager.id)
         self.confirmed_analysis(work)
         self.confirmed_system_analysis(work)
-        due = fields.Date.add(fields.Date.today(), days=30)
+        due = fields.Date.add(china_today(), days=30)
         agreement = self.as_client(self.Agreement, self.mrd_manager).create(
             {
                 "work_id": work.id,
@@ -96,7 +98,7 @@ class TestDevagrAgreement(ScmDevagrCase):
         self.assertEqual(len(agreement.sudo().scm_distribution_ids), 4)
         self.assertEqual(len(agreement.execution_ids), 1)
         # no direct change of the terms
-        for vals in ({"cost": 90000}, {"completion_date": fields.Date.today()}):
+        for vals in ({"cost": 90000}, {"completion_date": china_today()}):
             with self.assertRaisesRegex(UserError, "memorandum"):
                 self.as_client(agreement, self.mrd_manager).write(vals)
         self.assertEqual(agreement.cost, 80000)
@@ -146,14 +148,14 @@ class TestDevagrAgreement(ScmDevagrCase):
         sheet = agreement.execution_ids
         with self.assertRaisesRegex(UserError, "Software Dept"):
             self.as_client(sheet, self.qc_manager).write(
-                {"sw_actual_completion_date": fields.Date.today()}
+                {"sw_actual_completion_date": china_today()}
             )
         with self.assertRaisesRegex(UserError, "QC Dept"):
             self.as_client(sheet, self.sw_manager).write({"qc_result": "pass"})
         with self.assertRaisesRegex(UserError, "Requirements"):
             self.as_client(sheet, self.sw_manager).write({"req_total_cost": 1})
         self.as_client(sheet, self.sw_manager).write(
-            {"sw_actual_completion_date": fields.Date.today(), "sw_cost": 70000}
+            {"sw_actual_completion_date": china_today(), "sw_cost": 70000}
         )
         self.as_client(sheet, self.mrd_manager).write({"req_total_cost": 80000})
         with self.assertRaisesRegex(UserError, "Finance"):
@@ -255,7 +257,7 @@ class TestDevagrAgreement(ScmDevagrCase):
             work = self.work_at("analysis")
             agreement = self.signed_agreement(work)
             agreement.execution_ids.sudo().write(
-                {"sw_actual_completion_date": fields.Date.today()}
+                {"sw_actual_completion_date": china_today()}
             )
             work.sudo().write({"stage": "developing"})
             qc = self.QcReport.sudo().create({"work_id": work.id, "result": result})

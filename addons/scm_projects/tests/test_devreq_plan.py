@@ -4,6 +4,8 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 
+from odoo.addons.scm_base.tests.common import china_today
+
 from .dev_common import ScmDevCase
 
 PLAN_VALUES = {
@@ -32,7 +34,7 @@ class TestDevreqPlan(ScmDevCase):
     def new_plan(self, **vals):
         values = {
             **PLAN_VALUES,
-            "completion_date": fields.Date.today() + timedelta(days=180),
+            "completion_date": china_today() + timedelta(days=180),
             **vals,
         }
         return self.as_client(self.Plan, self.mrd_manager).create(values)
@@ -67,7 +69,7 @@ class TestDevreqPlan(ScmDevCase):
                 "name": "需求工作计划",
                 "work_id": work.id,
                 "content": "调研、分析、论证",
-                "completion_date": fields.Date.today() + timedelta(days=30),
+                "completion_date": china_today() + timedelta(days=30),
                 "staff": "需求组 3 人",
                 "methods": "现场调研 + 访谈",
             }
@@ -77,7 +79,7 @@ class TestDevreqPlan(ScmDevCase):
         values = {
             "name": "华中区域门店调研",
             "work_id": work.id,
-            "research_date": fields.Date.today(),
+            "research_date": china_today(),
             "place": "武汉",
             "interviewees": "门店店长、仓库主管",
             "business_flows": "补货 → 配送 → 收货",
@@ -102,7 +104,7 @@ class TestDevreqPlan(ScmDevCase):
         may not."""
         with self.assertRaisesRegex(UserError, "Only the MRD Manager"):
             self.as_client(self.Plan, self.sw_manager).create(
-                {**PLAN_VALUES, "completion_date": fields.Date.today()}
+                {**PLAN_VALUES, "completion_date": china_today()}
             )
 
     def test_prj_dev_01_office_meeting_only_after_cc_review(self):
@@ -266,7 +268,7 @@ class TestDevreqPlan(ScmDevCase):
             "name": "质检工作计划",
             "work_id": work.id,
             "content": "测试计划",
-            "completion_date": fields.Date.today() + timedelta(days=60),
+            "completion_date": china_today() + timedelta(days=60),
         }
         with self.assertRaisesRegex(UserError, "Only the"):
             self.as_client(UnitPlan, self.sw_manager).create(
@@ -350,7 +352,7 @@ class TestDevreqPlan(ScmDevCase):
             "name": "个人工作计划",
             "work_id": work.id,
             "content": "补货模块需求",
-            "completion_date": fields.Date.today() + timedelta(days=20),
+            "completion_date": china_today() + timedelta(days=20),
             "staff": "本人",
             "methods": "访谈",
         }

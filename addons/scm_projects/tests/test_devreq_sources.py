@@ -1,6 +1,7 @@
-from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
+
+from odoo.addons.scm_base.tests.common import china_today
 
 from .dev_common import ScmDevCase
 
@@ -58,7 +59,7 @@ class TestDevreqSources(ScmDevCase):
     def signed_report(self):
         report = self.new_report(importance="critical", urgency="urgent")
         report.action_devreq_confirm()
-        report._scm_record_customer_signature("楚风 张总经理", fields.Date.today())
+        report._scm_record_customer_signature("楚风 张总经理", china_today())
         return report
 
     # -- PRJ-SEC-02/03 -------------------------------------------------------------
@@ -95,7 +96,7 @@ class TestDevreqSources(ScmDevCase):
         report.action_devreq_confirm()
         with self.assertRaisesRegex(UserError, "Signed by the Customer"):
             self.as_client(report, self.mrd_analyst).action_devreq_receive()
-        report._scm_record_customer_signature("楚风 张总经理", fields.Date.today())
+        report._scm_record_customer_signature("楚风 张总经理", china_today())
         self.assertEqual(report.state, "signed")
         self.assertIn("PRJ-SEC-03", "".join(work._scm_analysis_blockers()))
         with self.assertRaisesRegex(UserError, "MRD"):
@@ -115,14 +116,14 @@ class TestDevreqSources(ScmDevCase):
         report.write({"importance": "critical", "urgency": "very_urgent"})
         self.assertEqual(report.priority, "p1")
         report.action_devreq_confirm()
-        report._scm_record_customer_signature("楚风 张总经理", fields.Date.today())
+        report._scm_record_customer_signature("楚风 张总经理", china_today())
         mrd = self.as_client(report, self.mrd_analyst)
         mrd.action_devreq_receive()
         with self.assertRaisesRegex(UserError, "schedule date"):
             mrd.action_devreq_triage()
         with self.assertRaisesRegex(UserError, "MRD"):
-            report.write({"schedule_date": fields.Date.today()})
-        mrd.write({"schedule_date": fields.Date.today()})
+            report.write({"schedule_date": china_today()})
+        mrd.write({"schedule_date": china_today()})
         mrd.action_devreq_triage()
         self.assertEqual(report.state, "triaged")
 
@@ -144,7 +145,7 @@ class TestDevreqSources(ScmDevCase):
         self.assertEqual(change.project_id, self.r_project)
         with self.assertRaisesRegex(UserError, "Signed by the Customer"):
             change.action_devreq_apply()
-        change._scm_record_customer_signature("楚风 张总经理", fields.Date.today())
+        change._scm_record_customer_signature("楚风 张总经理", china_today())
         change.action_devreq_apply()
         self.assertEqual(report.content, "门店销售每日回传，按周自动生成补货单。")
         self.assertEqual(change.state, "applied")

@@ -4,6 +4,8 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
+from odoo.addons.scm_base.tests.common import china_today
+
 from .common import ScmProjectsCase
 
 
@@ -39,7 +41,7 @@ class InitiationCase(ScmProjectsCase):
     def fill(self, notice, user=None):
         """The PM writes the five contents (PRJ-INIT-03) and sets up the team."""
         user = user or notice.project_id.user_id
-        today = fields.Date.today()
+        today = china_today()
         self.as_client(notice, user).write(
             {
                 "work_content": "SCMS 企业管理改造：需求调研、要素法实施、系统磨合。",
@@ -274,8 +276,8 @@ class TestInitiationNotice(InitiationCase):
                 "department_id": self.dept_mrd.id,
                 "role": "requirement",
                 "work": "需求调研",
-                "date_from": fields.Date.today(),
-                "date_to": fields.Date.today() + timedelta(days=30),
+                "date_from": china_today(),
+                "date_to": china_today() + timedelta(days=30),
             }
         )
         request.action_scm_request()
@@ -330,7 +332,7 @@ class TestInitiationNotice(InitiationCase):
         """Step fields stay with the steps whatever the context says."""
         notice = self.notice
         as_pm = self.as_client(notice, self.wh_manager)
-        for vals in ({"state": "issued"}, {"issued_date": fields.Date.today()}):
+        for vals in ({"state": "issued"}, {"issued_date": china_today()}):
             with self.subTest(vals=vals), self.assertRaises(UserError):
                 as_pm.with_context(default_state="issued", scm_force=True).write(vals)
         project = self.make_project(title="伪造上下文项目")
@@ -350,8 +352,8 @@ class TestInitiationNotice(InitiationCase):
         self.add_member(self.project, self.wh_consultant, by=self.wh_manager)
         with Form(self.as_client(self.notice, self.wh_manager)) as form:
             form.work_content = "实施内容"
-            form.date_start = fields.Date.today()
-            form.date_end = fields.Date.today() + timedelta(days=90)
+            form.date_start = china_today()
+            form.date_end = china_today() + timedelta(days=90)
             form.pm_powers = "全权负责"
         self.issue(self.notice)
         self.assertEqual(self.notice.state, "issued")

@@ -4,6 +4,8 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import Form, tagged
 
+from odoo.addons.scm_base.tests.common import china_today
+
 from .test_initiation_notice import InitiationCase
 
 
@@ -21,8 +23,8 @@ class TestInitiationCoordination(InitiationCase):
                 "department_id": (department or self.dept_mrd).id,
                 "role": role,
                 "work": "需求调研与需求规格书",
-                "date_from": fields.Date.today(),
-                "date_to": fields.Date.today() + timedelta(days=30),
+                "date_from": china_today(),
+                "date_to": china_today() + timedelta(days=30),
             }
         )
 
@@ -136,8 +138,8 @@ class TestInitiationCoordination(InitiationCase):
             form.department_id = self.dept_mrd
             form.role = "requirement"
             form.work = "需求调研"
-            form.date_from = fields.Date.today()
-            form.date_to = fields.Date.today() + timedelta(days=10)
+            form.date_from = china_today()
+            form.date_to = china_today() + timedelta(days=10)
         request = form.record
         request.action_scm_request()
         with Form(self.as_client(request, self.mrd_manager)) as answer:
@@ -168,7 +170,7 @@ class TestInitiationMemberChange(InitiationCase):
             {
                 "project_id": member.project_id.id,
                 "member_id": member.id,
-                "change_date": fields.Date.today(),
+                "change_date": china_today(),
                 "reason": "调往其他项目",
                 "new_user_id": new_user and new_user.id,
             }
@@ -316,7 +318,7 @@ class TestInitiationExecutionSheet(InitiationCase):
             )
         )
         sheet = self.project.scm_execution_sheet_ids
-        today = fields.Date.today()
+        today = china_today()
         args = (today, today - timedelta(days=1), "good", "按期完成")
         for user in (self.wh_manager, self.auditor, self.tsms):
             with self.subTest(user=user.login), self.assertRaises(UserError):
@@ -355,7 +357,7 @@ class TestInitiationExecutionSheet(InitiationCase):
             self.as_client(sheet, self.mcd_manager).with_context(
                 default_state="verified"
             ).write({"completion_quality": "excellent"})
-        today = fields.Date.today()
+        today = china_today()
         Wizard = self.as_client(
             self.env["scm.project.execution.verify"], self.mcd_manager
         )

@@ -261,7 +261,7 @@ class ResPartner(models.Model):
     )
 
     def init(self):
-        super().init()
+        result = super().init()
         # The customer files' count and pivot (branch x class), with every
         # column the confidentiality rules test, for the customer files only:
         # read from the index alone, not from the wide partner rows.
@@ -280,6 +280,7 @@ class ResPartner(models.Model):
             ),
             where="scm_is_customer",
         )
+        return result
 
     # -- computes
     @api.depends(
@@ -688,7 +689,7 @@ class ResPartner(models.Model):
         """SAL-CUST-02: entered within 2 working days of collection."""
         self.ensure_one()
         start = fields.Datetime.to_datetime(
-            self.scm_collected_date or fields.Date.today()
+            self.scm_collected_date or fields.Date.context_today(self)
         )
         self._scm_deadline_open(
             ENTRY_RULE,

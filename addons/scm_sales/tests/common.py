@@ -1,6 +1,4 @@
-from odoo import fields
-
-from odoo.addons.scm_base.tests.common import ScmBaseCase
+from odoo.addons.scm_base.tests.common import ScmBaseCase, china_today
 
 
 class ScmSalesCase(ScmBaseCase):
@@ -38,7 +36,7 @@ class ScmSalesCase(ScmBaseCase):
             "scm_is_customer": True,
             "state_id": cls.hubei.id,
             "scm_source_channel": "exhibition",
-            "scm_collected_date": fields.Date.today(),
+            "scm_collected_date": china_today(),
             "scm_customer_class": "potential",
         }
         values.update(vals)

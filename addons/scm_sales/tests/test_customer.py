@@ -8,6 +8,8 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, HttpCase, tagged
 from odoo.tools.pdf import PdfFileReader
 
+from odoo.addons.scm_base.tests.common import china_today
+
 from .common import ScmSalesCase
 
 
@@ -307,7 +309,7 @@ class TestCustomerFile(ScmSalesCase):
         partner_form.name = "武汉光谷服饰"
         partner_form.state_id = self.hubei
         partner_form.scm_source_channel = "mall"
-        partner_form.scm_collected_date = fields.Date.today()
+        partner_form.scm_collected_date = china_today()
         partner_form.scm_customer_class = "tracking"
         customer = partner_form.save()
         self.assertEqual(customer.company_id, self.wuhan)
@@ -373,7 +375,7 @@ class TestCustomerGrading(ScmSalesCase):
             self.assertIn(
                 customer, self.Partner.search([("scm_grade_review_due", "=", True)])
             )
-        with freeze_time(fields.Date.today() + timedelta(days=400)):
+        with freeze_time(china_today() + timedelta(days=400)):
             customer.invalidate_recordset(["scm_grade_stale"])
             self.assertTrue(customer.scm_grade_stale)
             gradings = self.env["scm.customer.grading"]._scm_open_campaign()
@@ -468,7 +470,7 @@ class TestCustomerConfidentiality(ScmSalesCase):
                     "partner_id": customer.id,
                     "user_id": self.users["wh.consultant2"].id,
                     "reason": "协助",
-                    "date_end": fields.Date.today(),
+                    "date_end": china_today(),
                 }
             )
         self.env["scm.customer.access.grant"].with_user(
@@ -478,7 +480,7 @@ class TestCustomerConfidentiality(ScmSalesCase):
                 "partner_id": customer.id,
                 "user_id": self.users["wh.consultant2"].id,
                 "reason": "协助走访",
-                "date_end": fields.Date.today() + timedelta(days=30),
+                "date_end": china_today() + timedelta(days=30),
             }
         )
         log = self.env["scm.customer.access.log"].search(
@@ -515,13 +517,13 @@ class TestCustomerConfidentiality(ScmSalesCase):
                     "partner_id": customer.id,
                     "user_id": self.users["wh.consultant"].id,
                     "reason": "协助走访",
-                    "date_end": fields.Date.today() + timedelta(days=1),
+                    "date_end": china_today() + timedelta(days=1),
                 }
             )
         )
         self.env.invalidate_all()
         self.assertTrue(contact.with_user(self.users["wh.consultant"]).read(["name"]))
-        grant.sudo().date_end = fields.Date.today() - timedelta(days=1)
+        grant.sudo().date_end = china_today() - timedelta(days=1)
         self.env.invalidate_all()
         with self.assertRaises(AccessError):
             contact.with_user(self.users["wh.consultant"]).read(["name"])

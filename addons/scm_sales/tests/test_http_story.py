@@ -1,6 +1,7 @@
 from odoo import fields
 from odoo.tests import tagged
 
+from odoo.addons.scm_base.tests.common import china_today
 from odoo.addons.scm_base.tests.jsonrpc import JsonRpcStoryCase
 
 from .test_proposal import PANEL, SECTIONS
@@ -18,7 +19,7 @@ class TestSalesStoryThroughTheWeb(JsonRpcStoryCase):
             "scm_is_customer": True,
             "state_id": self.env.ref(state_xmlid).id,
             "scm_source_channel": "exhibition",
-            "scm_collected_date": fields.Date.to_string(fields.Date.today()),
+            "scm_collected_date": fields.Date.to_string(china_today()),
             "scm_customer_class": "potential",
         }
 

@@ -7,6 +7,7 @@ from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
 from odoo.addons.scm_base.tests.attacks import client_env
+from odoo.addons.scm_base.tests.common import china_today
 
 from .common import ScmSalesCase
 
@@ -143,9 +144,7 @@ class TestSalesSecurityAttacks(ScmSalesCase):
             )
         )
         self.assertEqual(customer.scm_first_recorder_id, self.users[consultant])
-        self.assertEqual(
-            customer.scm_first_recorded_date.year, fields.Date.today().year
-        )
+        self.assertEqual(customer.scm_first_recorded_date.year, china_today().year)
         with self.assertRaises(UserError):
             self.client(self.Partner, consultant).create(
                 self.customer_values(name="武汉归档服饰", scm_file_state="archived")

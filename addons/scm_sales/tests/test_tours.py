@@ -1,5 +1,6 @@
-from odoo import fields
 from odoo.tests import HttpCase, tagged
+
+from odoo.addons.scm_base.tests.common import china_today
 
 from .test_proposal import PANEL
 
@@ -29,7 +30,7 @@ class TestProposalTours(HttpCase):
                     "company_id": consultant.company_id.id,
                     "state_id": self.env.ref("base.state_cn_HB").id,
                     "scm_source_channel": "exhibition",
-                    "scm_collected_date": fields.Date.today(),
+                    "scm_collected_date": china_today(),
                     "scm_customer_class": "potential",
                 }
             )

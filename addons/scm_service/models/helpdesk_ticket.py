@@ -225,7 +225,9 @@ class HelpdeskTicket(models.Model):
                 ticket.scm_service_kind = False
                 ticket.scm_contract_id = False
                 continue
-            on_date = ticket.scm_received_date and ticket.scm_received_date.date()
+            on_date = ticket.scm_received_date and ticket._scm_local_date(
+                ticket.scm_received_date
+            )
             ticket.scm_service_kind = partner._scm_service_kind(on_date)
             ticket.scm_contract_id = (
                 partner._scm_service_contract(on_date)
@@ -467,13 +469,18 @@ class HelpdeskTicket(models.Model):
                     )
                 )
 
+    def _scm_local_date(self, moment):
+        """The day in China of a stored (UTC) moment: a request received at
+        07:00 in Beijing is on the server's previous date."""
+        return self.env["scm.workday"]._local_date(moment, self.company_id)
+
     def _scm_service_year(self):
         """[start, end) of the contract's service year holding the request:
         years counted from the contract's effective date (SVC-STD-02, Open)."""
         self.ensure_one()
         contract = self.scm_contract_id.sudo()
-        anchor = contract.effective_date or contract.create_date.date()
-        received = (self.scm_received_date or fields.Datetime.now()).date()
+        anchor = contract.effective_date or self._scm_local_date(contract.create_date)
+        received = self._scm_local_date(self.scm_received_date or fields.Datetime.now())
         years = received.year - anchor.year
         start = fields.Date.add(anchor, years=years)
         if start > received:
@@ -499,7 +506,7 @@ class HelpdeskTicket(models.Model):
         for ticket in tickets.sudo():
             if ticket.scm_service_kind == "project" and not ticket.project_id:
                 ticket.project_id = ticket.partner_id._scm_runin_project(
-                    ticket.scm_received_date.date()
+                    ticket._scm_local_date(ticket.scm_received_date)
                 )
         return tickets
 
@@ -796,7 +803,8 @@ class HelpdeskTicket(models.Model):
             ):
                 continue
             today = fields.Date.context_today(ticket)
-            days = max((ticket.scm_promised_resolution.date() - today).days, 0)
+            promised = ticket._scm_local_date(ticket.scm_promised_resolution)
+            days = max((promised - today).days, 0)
             ticket._scm_deadline_open(
                 "SVC-RESP-05",
                 _("Resolve %(name)s as promised", name=ticket.name),

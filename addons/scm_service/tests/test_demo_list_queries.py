@@ -11,6 +11,7 @@ from dateutil.relativedelta import relativedelta
 from odoo import fields
 from odoo.tests import tagged
 
+from odoo.addons.scm_base.tests.common import china_today
 from odoo.addons.scm_base.tests.listing import (
     assert_constant_list_queries,
     recorded_queries,
@@ -124,7 +125,7 @@ class TestServiceListQueries(ScmServiceCase):
                 contract = base.sudo().copy(
                     {"title": f"汉江技术服务合同 {next(self.serial):03d}"}
                 )
-                contract.write({"stage": "effective", "effective_date": date.today()})
+                contract.write({"stage": "effective", "effective_date": china_today()})
                 Plan.create({"contract_id": contract.id})
 
         assert_constant_list_queries(
@@ -176,7 +177,7 @@ class TestServiceListQueries(ScmServiceCase):
                         "partner_id": self.hanjiang.id,
                         "product": "SCMS 服装版",
                         "version": f"V8.{next(self.serial)}",
-                        "requested_date": date.today() + timedelta(days=10),
+                        "requested_date": china_today() + timedelta(days=10),
                     }
                 )
                 request.action_sign_branch()

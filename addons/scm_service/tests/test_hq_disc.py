@@ -2,9 +2,10 @@ from datetime import date, timedelta
 
 from freezegun import freeze_time
 
-from odoo import fields
 from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
+
+from odoo.addons.scm_base.tests.common import china_today
 
 from .common import ScmServiceCase
 from .test_hq_escalation import utc
@@ -19,7 +20,7 @@ class TestHqDisc(ScmServiceCase):
         super().setUpClass()
         cls.Disc = cls.env["scm.disc.request"]
         cls.make_service_contract(cls.hanjiang)
-        cls.needed = fields.Date.today() + timedelta(days=10)
+        cls.needed = china_today() + timedelta(days=10)
 
     def make_request(self, **vals):
         return self.as_client(self.Disc, self.wh_manager).create(

@@ -8,6 +8,8 @@ from odoo.exceptions import AccessError, UserError
 from odoo.tests import tagged
 from odoo.tools import mute_logger
 
+from odoo.addons.scm_base.tests.common import china_today
+
 from .common import ScmServiceCase
 
 SHANGHAI = pytz.timezone("Asia/Shanghai")
@@ -273,7 +275,7 @@ class TestHqBulletin(ScmHqCase):
         read live; the current month is not (yet)."""
         self.make_escalation(sent_at=utc(2026, 9, 15, 10))
         Month = self.env["scm.service.bulletin.month"]
-        today = date.today()
+        today = china_today()
         missing = Month.search([("missing", "=", True)]).mapped("month")
         self.assertIn(date(2026, 9, 1), missing)
         self.assertIn(date(2026, 10, 1), missing)

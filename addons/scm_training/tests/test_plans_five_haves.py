@@ -1,6 +1,7 @@
-from odoo import fields
 from odoo.exceptions import AccessError, ValidationError
 from odoo.tests import tagged
+
+from odoo.addons.scm_base.tests.common import china_today
 
 from .plans_common import PlansCase
 
@@ -97,7 +98,7 @@ class TestPlansFiveHaves(PlansCase):
         self.session.sudo()._scm_step_write({"stage": "closed"})
         if "scm_sent_to_hq" in self.session._fields:
             self.session.sudo().write({"scm_sent_to_hq": True})
-        self.session.sudo().write({"start_date": fields.Date.today()})
+        self.session.sudo().write({"start_date": china_today()})
         row = self.report_row(self.wuhan)
         self.assertEqual(row.sessions_done, 1)
         self.assertTrue(row.has_records)

@@ -2,6 +2,8 @@ from odoo import fields
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import tagged
 
+from odoo.addons.scm_base.tests.common import china_today
+
 from .plans_common import PlansCase
 
 
@@ -78,7 +80,7 @@ class TestPlansMonthly(PlansCase):
                 "plan_id": sheet.id,
                 "kind": "trainer",
                 "what": "请市场营销部派一名讲师讲授报价技巧",
-                "needed_on": fields.Date.add(fields.Date.today(), days=20),
+                "needed_on": fields.Date.add(china_today(), days=20),
                 "asked_department_id": self.dept_msd.id,
             }
         )
@@ -197,8 +199,8 @@ class TestPlansMonthly(PlansCase):
             scheme.action_issue()
         scheme.write(
             {
-                "date_from": fields.Date.today(),
-                "date_to": fields.Date.add(fields.Date.today(), months=3),
+                "date_from": china_today(),
+                "date_to": fields.Date.add(china_today(), months=3),
             }
         )
         scheme.action_issue()
