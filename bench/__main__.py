@@ -71,6 +71,11 @@ BULK_TABLES = (
     "scm_contract",
     "scm_contract_milestone",
     "project_project",
+    "helpdesk_ticket",
+    "hr_course_schedule",
+    "scm_training_session",
+    "mgmtsystem_nonconformity",
+    "scm_audit_finding",
     "mail_activity",
 )
 

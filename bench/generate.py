@@ -40,6 +40,10 @@ SEED_DOMAINS = {
     "scm.customer.visit": [],
     "scm.contract": [],
     "project.project": [("scm_contract_id", "!=", False)],
+    # the suite's own requests (a branch's), not helpdesk_mgmt's HQ demo
+    "helpdesk.ticket": [("company_id.parent_id", "!=", False)],
+    "scm.training.session": [],
+    "scm.audit.finding": [],
 }
 
 
@@ -53,12 +57,14 @@ def _columns(cr, table):
     return [row[0] for row in cr.fetchall()]
 
 
-def _clone(cr, table, seed_ids, size, overrides, map_table):
+def _clone(cr, table, seed_ids, size, overrides, map_table, ordered=False):
     """Insert `size` rows into `table`, row g a copy of seed g % len(seeds)
     with `overrides` (column -> SQL expression over `s` the seed row, `g`,
     `o` the owner slot row and `c` the customer map row). The new ids are
-    kept in `map_table(g, id, seed_id)`."""
-    seeds = sorted(seed_ids)
+    kept in `map_table(g, id, seed_id)`. The seeds are taken in id order,
+    or in the order given (`ordered`): a delegated parent's row g must be
+    the parent of its child's seed g."""
+    seeds = list(seed_ids) if ordered else sorted(seed_ids)
     cr.execute(f"DROP TABLE IF EXISTS {map_table}")
     cr.execute(
         f"""CREATE TEMP TABLE {map_table} AS
@@ -261,6 +267,11 @@ def generate(env, size):
             "bench_map_project",
         )
     maps = (
+        *_clone_service_requests(env),
+        *_clone_training_sessions(env),
+        *_clone_audit_findings(env),
+    )
+    maps += (
         ("res.partner", "bench_map_partner"),
         ("crm.lead", "bench_map_lead"),
         ("scm.sales.proposal", "bench_map_proposal"),
@@ -275,6 +286,152 @@ def generate(env, size):
     for model, map_table in maps:
         _recompute(env, model, map_table, RECOMPUTED)
     return size
+
+
+def _installed(env, model):
+    return model in env and env[model]._auto
+
+
+def _clone_service_requests(env):
+    """scm_service's customer service requests (helpdesk_mgmt's tickets):
+    each on customer g, for its branch's team and owner."""
+    if not _installed(env, "helpdesk.ticket") or "scm_contract_id" not in env[
+        "helpdesk.ticket"
+    ]:
+        return ()
+    cr = env.cr
+    _clone(
+        cr,
+        "helpdesk_ticket",
+        _seeds(env, "helpdesk.ticket"),
+        _size(cr),
+        {
+            "name": "s.name || ' ' || m.g",
+            "number": "'HT-B' || m.g",
+            "partner_id": "c.id",
+            "commercial_partner_id": "c.id",
+            "partner_email": "'customer' || m.g || '@bench.example.com'",
+            "company_id": "o.company_id",
+            "user_id": "o.user_id",
+            # the branch's own service team (the team follows the company)
+            "team_id": "coalesce((SELECT t.id FROM helpdesk_ticket_team t "
+            "WHERE t.company_id = o.company_id ORDER BY t.id LIMIT 1), s.team_id)",
+            "create_date": "s.create_date - (m.g || ' hours')::interval",
+            "scm_received_date": "s.scm_received_date - (m.g || ' hours')::interval",
+            **_cleared_links(
+                cr,
+                "helpdesk_ticket",
+                keep={
+                    "stage_id",
+                    "team_id",
+                    "channel_id",
+                    "category_id",
+                    "type_id",
+                },
+            ),
+        },
+        "bench_map_ticket",
+    )
+    return (("helpdesk.ticket", "bench_map_ticket"),)
+
+
+def _clone_training_sessions(env):
+    """scm_training's course sessions: an OCA `hr.course.schedule` each (the
+    session extends it by delegation), organised by the owner in his branch."""
+    if not _installed(env, "scm.training.session"):
+        return ()
+    cr = env.cr
+    seeds = env["scm.training.session"].browse(_seeds(env, "scm.training.session"))
+    seeds = seeds.sorted("id")
+    _clone(
+        cr,
+        "hr_course_schedule",
+        seeds.schedule_id.ids,
+        _size(cr),
+        {
+            "name": "s.name || ' ' || m.g",
+            "start_date": "s.start_date - (m.g / 10)",
+            "end_date": "s.end_date - (m.g / 10)",
+            "create_date": "s.create_date - (m.g || ' hours')::interval",
+        },
+        "bench_map_schedule",
+        ordered=True,
+    )
+    _clone(
+        cr,
+        "scm_training_session",
+        seeds.ids,
+        _size(cr),
+        {
+            "schedule_id": "(SELECT k.id FROM bench_map_schedule k WHERE k.g = m.g)",
+            "company_id": "o.company_id",
+            "organiser_id": "o.user_id",
+            "held_by_id": "o.user_id",
+            # the owner trains: the seed's trainer would read every clone
+            "trainer_id": "coalesce((SELECT e.id FROM hr_employee e "
+            "WHERE e.user_id = o.user_id ORDER BY e.id LIMIT 1), s.trainer_id)",
+            "create_date": "s.create_date - (m.g || ' hours')::interval",
+            **_cleared_links(
+                cr,
+                "scm_training_session",
+                keep={"schedule_id", "department_id"},
+            ),
+        },
+        "bench_map_session",
+    )
+    return (("scm.training.session", "bench_map_session"),)
+
+
+def _clone_audit_findings(env):
+    """scm_audit's findings: an OCA `mgmtsystem.nonconformity` each (the
+    finding extends it by delegation), in the seed's report of the seed's
+    unit, its manager the seed's; the person involved is the owner."""
+    if not _installed(env, "scm.audit.finding"):
+        return ()
+    cr = env.cr
+    seeds = env["scm.audit.finding"].browse(_seeds(env, "scm.audit.finding"))
+    seeds = seeds.sorted("id")
+    _clone(
+        cr,
+        "mgmtsystem_nonconformity",
+        seeds.nonconformity_id.ids,
+        _size(cr),
+        {
+            "name": "s.name || ' ' || m.g",
+            "ref": "'B' || m.g",
+            "responsible_user_id": "o.user_id",
+            "immediate_action_id": "NULL",
+            "create_date": "s.create_date - (m.g || ' hours')::interval",
+        },
+        "bench_map_nonconformity",
+        ordered=True,
+    )
+    _clone(
+        cr,
+        "scm_audit_finding",
+        seeds.ids,
+        _size(cr),
+        {
+            "nonconformity_id": "(SELECT k.id FROM bench_map_nonconformity k "
+            "WHERE k.g = m.g)",
+            "name": "s.name || '-B' || m.g",
+            "title": "s.title || ' ' || m.g",
+            "audited_user_id": "o.user_id",
+            "create_date": "s.create_date - (m.g || ' hours')::interval",
+            **_cleared_links(
+                cr,
+                "scm_audit_finding",
+                keep={"nonconformity_id", "report_id", "department_id"},
+            ),
+        },
+        "bench_map_finding",
+    )
+    return (("scm.audit.finding", "bench_map_finding"),)
+
+
+def _size(cr):
+    cr.execute("SELECT count(*) FROM bench_customer")
+    return cr.fetchone()[0]
 
 
 # Stored computed fields whose value depends on what the clones rewrote

@@ -25,6 +25,9 @@ DOCUMENTS = [
     ("customer visits", "scm_sales.action_scm_customer_visit"),
     ("contracts", "scm_contracts.action_scm_contract"),
     ("customer projects", "scm_projects.action_scm_project"),
+    ("service requests", "scm_service.action_scm_service_request"),
+    ("training sessions", "scm_training.action_scm_training_session"),
+    ("audit findings", "scm_audit.action_scm_audit_finding"),
 ]
 YARDSTICK = "crm.crm_lead_opportunities"
 USERS = ["wh.consultant", "wh.manager", "msd.manager"]

@@ -17,6 +17,7 @@
         "security/company_switcher_rules.xml",
         "data/resource_calendar_data.xml",
         "data/res_company_data.xml",
+        "data/res_partner_data.xml",
         "data/hr_department_data.xml",
         "data/scm_unit_alias_data.xml",
         "data/hr_job_data.xml",

@@ -65,9 +65,14 @@ class ScmAuditFinding(models.Model):
         "scm.stage.mixin",
         "scm.step.guard.mixin",
         "scm.audit.mixin",
+        "scm.name.search.mixin",
     ]
     _order = "id desc"
     _rec_names_search = ["name", "title", "rule_code"]
+    # The same texts from one trigram-indexed column (scm.name.search.mixin);
+    # the partner is the audited company's own contact, not a customer.
+    _scm_name_search_fields = ("name", "title", "rule_code")
+    _scm_name_search_partner = None
     _scm_stage_field = "state"
     _scm_step_fields = (
         "name",

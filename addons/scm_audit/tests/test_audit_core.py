@@ -134,6 +134,22 @@ class TestAuditReport(ScmAuditCase):
             finding.stage_id, self.env.ref("mgmtsystem_nonconformity.stage_open")
         )
 
+    def test_aud_gen_01_finding_found_by_number_title_and_rule(self):
+        """AUD-GEN-01: a finding is found in the dropdown and the search box
+        by a piece of its number, its title and its rule ID, from one
+        trigram-indexed column (issue 15), by those who may read it only."""
+        finding = self.confirmed_finding(rule="SAL-VISIT-02", title="拜访记录缺失")
+
+        def found(text, user):
+            findings = self.Finding.with_user(user).name_search(text, limit=100)
+            return {row[0] for row in findings}
+
+        for text in ("记录缺失", "SAL-VISIT-02", finding.name[-6:]):
+            self.assertIn(finding.id, found(text, self.auditor), text)
+        self.assertIn(finding.id, found("记录缺失", self.wh_consultant))
+        self.assertNotIn(finding.id, found("记录缺失", self.bj_consultant))
+        self.assertNotIn(finding.id, found("记录缺失xyz", self.auditor))
+
 
 @tagged("post_install", "-at_install")
 class TestAuditRecheck(ScmAuditCase):

@@ -45,6 +45,13 @@ class ScmWorkday(models.AbstractModel):
         return pytz.utc.localize(moment).astimezone(self._tz(company)).date()
 
     @api.model
+    def _start_of_day(self, day, company=None):
+        """The UTC moment (naive, as stored) a calendar day starts in the
+        company's time zone: where a search of stored moments by day begins."""
+        local = self._tz(company).localize(datetime.combine(day, time.min))
+        return local.astimezone(pytz.utc).replace(tzinfo=None)
+
+    @api.model
     def _end_of_day(self, day, company=None):
         local = self._tz(company).localize(datetime.combine(day, END_OF_DAY))
         return local.astimezone(pytz.utc).replace(tzinfo=None)

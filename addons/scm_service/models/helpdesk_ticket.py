@@ -20,7 +20,15 @@ class HelpdeskTicket(models.Model):
     channel requires to close, and the time-billed record with its quote."""
 
     _name = "helpdesk.ticket"
-    _inherit = ["scm.deadline.mixin", "scm.step.guard.mixin", "helpdesk.ticket"]
+    _inherit = [
+        "scm.deadline.mixin",
+        "scm.step.guard.mixin",
+        "scm.name.search.mixin",
+        "helpdesk.ticket",
+    ]
+    # helpdesk_mgmt's name search (number, title), plus the customer by its
+    # indexed name, from one trigram-indexed column (scm.name.search.mixin).
+    _scm_name_search_fields = ("number", "name")
 
     _scm_step_fields = (
         "scm_first_response_date",
@@ -450,13 +458,23 @@ class HelpdeskTicket(models.Model):
             ):
                 continue
             start, end = ticket._scm_service_year()
+            # The service year's days in China, as moments of the stored clock.
+            workday = self.env["scm.workday"]
             count = self.sudo().search_count(
                 [
                     ("scm_contract_id", "=", ticket.scm_contract_id.id),
                     ("scm_item_kind", "=", "report"),
                     ("scm_report_free", "=", True),
-                    ("scm_received_date", ">=", start),
-                    ("scm_received_date", "<", end),
+                    (
+                        "scm_received_date",
+                        ">=",
+                        workday._start_of_day(start, ticket.company_id),
+                    ),
+                    (
+                        "scm_received_date",
+                        "<",
+                        workday._start_of_day(end, ticket.company_id),
+                    ),
                 ]
             )
             if count > FREE_REPORTS_PER_YEAR:

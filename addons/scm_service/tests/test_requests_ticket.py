@@ -483,3 +483,20 @@ class TestRequestsTicket(ScmServiceCase):
             self.as_client(ticket, self.auditor).write({"name": "改"})
         self.assertEqual(self.as_client(ticket, self.mcd_consultant).name, ticket.name)
         self.assertEqual(self.as_client(ticket, self.wh_manager).name, ticket.name)
+
+    # -- name search --
+    def test_request_found_by_number_title_and_customer_within_the_rules(self):
+        """A service request is found in the dropdown and the search box by
+        a piece of its number, of its title and of its customer's name, from
+        one trigram-indexed column (issue 15); another branch finds none."""
+        request = self.make_request(name="报表导出乱码")
+
+        def found(text, user=self.wh_consultant2):
+            tickets = self.Ticket.with_user(user).name_search(text, limit=100)
+            return {row[0] for row in tickets}
+
+        self.assertIn(request.id, found("导出乱码"))
+        self.assertIn(request.id, found(request.number[-3:]))
+        self.assertIn(request.id, found("技术服务客户"))
+        self.assertNotIn(request.id, found("导出乱码xyz"))
+        self.assertNotIn(request.id, found("导出乱码", self.bj_manager))

@@ -71,8 +71,18 @@ class ScmTrainingSession(models.Model):
     _name = "scm.training.session"
     _description = "Training Session"
     _inherits = {"hr.course.schedule": "schedule_id"}
-    _inherit = ["mail.thread", "scm.deadline.mixin", "scm.stage.mixin"]
-    _order = "start_date desc, id desc"
+    _inherit = [
+        "mail.thread",
+        "scm.deadline.mixin",
+        "scm.stage.mixin",
+        "scm.name.search.mixin",
+    ]
+    # By the session's own indexed copy of its date: the schedule's
+    # `start_date` would join and sort every session for each page.
+    _order = "session_date desc, id desc"
+    # The schedule's title from one trigram-indexed column of the session.
+    _scm_name_search_fields = ("name",)
+    _scm_name_search_partner = None
     _scm_stage_field = "stage"
     # Written only by the session's steps (TRN-PLAN-04/05, TRN-SM-01,
     # TRN-FIVE-01 #4); the stage by the stage mixin.
@@ -98,6 +108,14 @@ class ScmTrainingSession(models.Model):
         index=True,
         copy=False,
     )
+    session_date = fields.Date(
+        related="schedule_id.start_date",
+        store=True,
+        index=True,
+        string="Session Date",
+        help="The session's start date, kept on the session for its lists' "
+        "order (issue 15).",
+    )
     company_id = fields.Many2one(
         "res.company",
         string="Unit (Company)",
@@ -114,7 +132,6 @@ class ScmTrainingSession(models.Model):
     )
     organiser_id = fields.Many2one(
         "res.users",
-        string="Organiser",
         required=True,
         index=True,
         default=lambda self: self.env.user,
@@ -132,7 +149,6 @@ class ScmTrainingSession(models.Model):
     )
     superior_id = fields.Many2one(
         "res.users",
-        string="Superior",
         compute="_compute_superior_id",
         help="Who approves the method and the handouts (上级): the unit's "
         "manager, or the Training Dept manager when he organises it himself.",
@@ -181,9 +197,7 @@ class ScmTrainingSession(models.Model):
     held_by_id = fields.Many2one(
         "res.users", string="Marked Held By", readonly=True, copy=False
     )
-    calendar_event_id = fields.Many2one(
-        "calendar.event", string="Calendar Event", readonly=True, copy=False
-    )
+    calendar_event_id = fields.Many2one("calendar.event", readonly=True, copy=False)
 
     # -- TRN-FIVE-01 #4: the session record sent back to HQ --
     record_content = fields.Html(
@@ -237,6 +251,8 @@ class ScmTrainingSession(models.Model):
                 # A session makes its own schedule: it does not take over
                 # another one.
                 raise self._scm_guard_error({"schedule_id"})
+            if "session_date" in own and not self.env.su:
+                raise self._scm_guard_error({"session_date"})
             if not own.get("schedule_id"):
                 # The schedule's state is the session's stage seen by
                 # hr_course: a client's context does not preset it.
@@ -258,8 +274,11 @@ class ScmTrainingSession(models.Model):
 
     def write(self, vals):
         own, parent = self._scm_schedule_values(vals)
-        if "schedule_id" in vals and not self.env.su:
-            raise self._scm_guard_error({"schedule_id"})
+        # The date's copy follows the schedule's start date; written through
+        # it, it would reach the schedule past the planning checks below.
+        forbidden = vals.keys() & {"schedule_id", "session_date"}
+        if forbidden and not self.env.su:
+            raise self._scm_guard_error(forbidden)
         if not self.env.su and vals.keys() & RECORD_FIELDS:
             self.check_access("write")
             self._scm_check_record_editable()

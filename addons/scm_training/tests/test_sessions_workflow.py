@@ -332,6 +332,47 @@ class TestSessionsWorkflow(ScmTrainingCase):
         with self.assertRaises(AccessError):
             self.as_client(method, self.auditor).write({"notes": "x"})
 
+    def test_sessions_listed_by_their_date(self):
+        """The lists order sessions by the session's own indexed copy of its
+        schedule's date (issue 15), which follows a planner's date change and
+        which nobody writes directly."""
+        session = self.make_session()
+        self.assertEqual(session.session_date, session.start_date)
+        later = fields.Date.add(session.start_date, days=5)
+        self.as_client(session, self.wh_manager).write(
+            {"start_date": later, "end_date": later}
+        )
+        self.assertEqual(session.session_date, later)
+        earlier = self.make_session()
+        sessions = self.env["scm.training.session"].search(
+            [("id", "in", (session | earlier).ids)]
+        )
+        self.assertEqual(sessions.ids, [session.id, earlier.id])
+        with self.assertRaises(UserError):
+            self.as_client(self.env["scm.training.session"], self.wh_manager).create(
+                {
+                    "name": "改期培训",
+                    "course_id": self.course.id,
+                    "start_date": later,
+                    "session_date": later,
+                }
+            )
+
+    def test_session_found_by_its_title_within_the_rules(self):
+        """A session is found in the dropdown and the search box by a piece
+        of its title, from one trigram-indexed column of the session (issue
+        15); another branch's manager finds none."""
+        session = self.make_session(name="武汉分公司 合同谈判技巧培训（测试）")
+
+        def found(text, user):
+            sessions = self.env["scm.training.session"].with_user(user)
+            return {row[0] for row in sessions.name_search(text, limit=100)}
+
+        self.assertIn(session.id, found("合同谈判技巧", self.wh_manager))
+        self.assertNotIn(session.id, found("合同谈判技巧xyz", self.wh_manager))
+        bj_manager = self.env.ref("scm_base.user_bj_manager")
+        self.assertNotIn(session.id, found("合同谈判技巧", bj_manager))
+
     # -- forged input --
     def test_trn_sm_01_forged_context_cannot_move_the_stage(self):
         """TRN-SM-01: neither a write nor the hostile client's context keys
@@ -351,6 +392,7 @@ class TestSessionsWorkflow(ScmTrainingCase):
             {"method_approved_date": fields.Datetime.now()},
             {"scm_sent_to_hq": True},
             {"handout_special_case": True},
+            {"session_date": session.start_date},
         ):
             with self.assertRaises(UserError):
                 client.write(vals)
