@@ -364,6 +364,8 @@ def _clone_training_sessions(env):
         _size(cr),
         {
             "schedule_id": "(SELECT k.id FROM bench_map_schedule k WHERE k.g = m.g)",
+            # the stored copy of the schedule's date, shifted the same way
+            "session_date": "s.session_date - (m.g / 10)",
             "company_id": "o.company_id",
             "organiser_id": "o.user_id",
             "held_by_id": "o.user_id",

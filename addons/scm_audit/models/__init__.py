@@ -12,7 +12,6 @@ from . import scm_audit_proposal
 from . import sat_survey_survey
 from . import sat_survey
 from . import sat_quarter
-from . import report_res_users
 from . import report_scm_audit_finding
 from . import report_scm_audit_heatmap
 from . import report_scm_assessment_month

@@ -26,6 +26,30 @@ class ResUsers(models.Model):
         "any company, or manages.",
     )
 
+    scm_team_user_ids = fields.Many2many(
+        "res.users",
+        string="People of My Units",
+        compute="_compute_scm_team_user_ids",
+        compute_sudo=True,
+        help="The people of the units (and the units below them) the user "
+        "manages, the user included; empty for who manages no unit. The team "
+        "deadlines and the monthly assessment read it.",
+    )
+
+    def _compute_scm_team_user_ids(self):
+        # Read once per user by record rules (Odoo caches rule domains;
+        # hr.employee and hr.department clear that cache when a membership
+        # or a unit's manager changes) and by the "my team" deadline filter.
+        Department = self.env["hr.department"]
+        Employee = self.env["hr.employee"].with_context(active_test=False)
+        for user in self:
+            units = Department.search([("manager_id.user_id", "=", user.id)])
+            if not units:
+                user.scm_team_user_ids = False
+                continue
+            members = Employee.search([("department_id", "child_of", units.ids)])
+            user.scm_team_user_ids = members.user_id | user
+
     def _compute_scm_unit_ids(self):
         # Record rules read this id list once per user (Odoo caches rule
         # domains; hr.employee and hr.department clear that cache when a

@@ -91,25 +91,12 @@ class ScmDeadline(models.Model):
         """Deadlines of the people of the units and branches the current user
         manages."""
         user = self.env.user
-        units = (
-            self.env["hr.department"]
-            .sudo()
-            .search([("manager_id.user_id", "=", user.id)])
-        )
-        members = (
-            self.env["hr.employee"]
-            .sudo()
-            .search([("department_id", "child_of", units.ids)])
-            .mapped("user_id")
-            if units
-            else self.env["res.users"]
-        )
         branches = (
             self.env["res.company"].sudo().search([("scm_manager_id", "=", user.id)])
         )
         return [
             "|",
-            ("user_id", "in", (members | user).ids if units else []),
+            ("user_id", "in", user.scm_team_user_ids.ids),
             ("company_id", "in", branches.ids),
         ]
 

@@ -7,6 +7,10 @@ from odoo import _, api, models
 from odoo.exceptions import ValidationError
 
 DEFAULT_TZ = "Asia/Shanghai"
+# Today where the company works, for SQL views read at any hour: PostgreSQL's
+# CURRENT_DATE is the database session's day (UTC under Odoo), which is still
+# yesterday in China from 16:00 UTC on.
+SQL_TODAY = f"(now() AT TIME ZONE '{DEFAULT_TZ}')::date"
 END_OF_DAY = time(23, 59, 59)
 # Far enough ahead for any deadline of the manual (the longest is a month).
 LOOKAHEAD_DAYS = 400

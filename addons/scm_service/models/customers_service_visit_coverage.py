@@ -1,5 +1,7 @@
 from odoo import fields, models, tools
 
+from odoo.addons.scm_base.models.scm_workday import SQL_TODAY
+
 from .customers_scm_customer_visit import SERVICE_PURPOSES
 from .res_partner import SERVICE_CONTRACT_TYPES
 
@@ -45,7 +47,7 @@ class ScmServiceVisitCoverage(models.Model):
                     SELECT cu.partner_id, m::date AS month
                       FROM customers cu,
                            generate_series(cu.since,
-                                           date_trunc('month', CURRENT_DATE),
+                                           date_trunc('month', {SQL_TODAY}),
                                            interval '1 month') AS m
                 ),
                 visits AS (
@@ -72,11 +74,11 @@ class ScmServiceVisitCoverage(models.Model):
                        COALESCE(vi.visit_count, 0)::int AS visit_count,
                        1 AS customer_count,
                        (vi.visit_count IS NULL
-                        AND mo.month < date_trunc('month', CURRENT_DATE)) AS missed,
+                        AND mo.month < date_trunc('month', {SQL_TODAY})) AS missed,
                        (CASE WHEN vi.visit_count IS NULL
-                              AND mo.month < date_trunc('month', CURRENT_DATE)
+                              AND mo.month < date_trunc('month', {SQL_TODAY})
                              THEN 1 ELSE 0 END) AS missed_count,
-                       (mo.month = date_trunc('month', CURRENT_DATE)) AS current_month
+                       (mo.month = date_trunc('month', {SQL_TODAY})) AS current_month
                   FROM months mo
                   JOIN res_partner p ON p.id = mo.partner_id
              LEFT JOIN visits vi ON vi.partner_id = mo.partner_id

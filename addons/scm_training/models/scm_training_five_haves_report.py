@@ -1,6 +1,8 @@
 from odoo import api, fields, models, tools
 from odoo.tools import SQL
 
+from odoo.addons.scm_base.models.scm_workday import SQL_TODAY
+
 # Session stages after the session took place.
 DONE_STAGES = ("held", "evaluated", "examined", "summarised", "closed")
 
@@ -38,7 +40,6 @@ class ScmTrainingFiveHavesReport(models.Model):
     has_plan = fields.Boolean(string="Has a Plan", readonly=True)
     has_specialist = fields.Boolean(string="Has a Specialist", readonly=True)
     has_equipment = fields.Boolean(
-        string="Has Equipment",
         readonly=True,
         help="A whiteboard and a computer in working order; required of branches "
         "only (always met by an HQ department).",
@@ -83,14 +84,14 @@ class ScmTrainingFiveHavesReport(models.Model):
                          WHERE p.plan_type = 'annual' AND p.stage = 'approved'
                            AND p.company_id = u.company_id
                            AND p.department_id IS NOT DISTINCT FROM u.department_id
-                           AND p.year = EXTRACT(YEAR FROM CURRENT_DATE)
+                           AND p.year = EXTRACT(YEAR FROM %(today)s)
                     ) AS has_plan,
                     EXISTS (
                         SELECT 1 FROM scm_training_specialist s
                          WHERE s.company_id = u.company_id
                            AND s.department_id IS NOT DISTINCT FROM u.department_id
-                           AND s.date_from <= CURRENT_DATE
-                           AND (s.date_to IS NULL OR s.date_to >= CURRENT_DATE)
+                           AND s.date_from <= %(today)s
+                           AND (s.date_to IS NULL OR s.date_to >= %(today)s)
                     ) AS has_specialist,
                     u.unit_kind != 'branch' OR EXISTS (
                         SELECT 1 FROM scm_training_equipment_checklist e
@@ -103,7 +104,7 @@ class ScmTrainingFiveHavesReport(models.Model):
                            AND ts.department_id IS NOT DISTINCT FROM u.department_id
                            AND ts.stage IN %(done)s
                            AND EXTRACT(YEAR FROM cs.start_date)
-                               = EXTRACT(YEAR FROM CURRENT_DATE)
+                               = EXTRACT(YEAR FROM %(today)s)
                     ) AS sessions_done,
                     (
                         SELECT count(*) FROM scm_training_session ts
@@ -113,7 +114,7 @@ class ScmTrainingFiveHavesReport(models.Model):
                            AND ts.stage IN %(done)s
                            AND ts.scm_sent_to_hq
                            AND EXTRACT(YEAR FROM cs.start_date)
-                               = EXTRACT(YEAR FROM CURRENT_DATE)
+                               = EXTRACT(YEAR FROM %(today)s)
                     ) AS sessions_sent,
                     u.unit_kind != 'branch' OR EXISTS (
                         SELECT 1 FROM scm_training_incentive_policy i
@@ -144,6 +145,7 @@ class ScmTrainingFiveHavesReport(models.Model):
                 view=SQL.identifier(self._table),
                 departments=tuple(departments),
                 done=done,
+                today=SQL(SQL_TODAY),
             )
         )
 
