@@ -3,6 +3,7 @@ from datetime import timedelta
 from odoo import fields
 from odoo.tests import tagged
 
+from odoo.addons.scm_base.tests.common import users_read_english
 from odoo.addons.scm_base.tests.jsonrpc import JsonRpcStoryCase
 
 
@@ -17,12 +18,7 @@ class TestAuditStoryThroughTheWeb(JsonRpcStoryCase):
         ref = self.env.ref
         if not ref("scm_audit.report_wh_q4", raise_if_not_found=False):
             self.skipTest("scm_audit was installed without its demo data")
-        # The story asserts the refusals' wording in English; the demo users
-        # read Simplified Chinese (test_i18n checks what they read).
-        self.env["res.lang"]._activate_lang("en_US")
-        self.env["res.users"].with_context(active_test=False).search(
-            [("share", "=", False), ("lang", "!=", "en_US")]
-        ).write({"lang": "en_US"})
+        users_read_english(self.env)
         self.wuhan = ref("scm_base.company_wh")
         self.beijing = ref("scm_base.company_bj")
         self.wh_manager = ref("scm_base.user_wh_manager")

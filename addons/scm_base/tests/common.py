@@ -17,6 +17,17 @@ def china_today():
     return datetime.now(pytz.timezone(COMPANY_TZ)).date()
 
 
+def users_read_english(env):
+    """The tests assert messages in English, and the demo users read
+    Simplified Chinese: a message raised for a user is translated into that
+    user's language when the context names none, so the tests' users work in
+    English. Each addon's test_i18n checks what a zh_CN user reads."""
+    env["res.lang"]._activate_lang("en_US")
+    env["res.users"].with_context(active_test=False).search(
+        [("share", "=", False), ("lang", "!=", "en_US")]
+    ).write({"lang": "en_US"})
+
+
 class ScmBaseCase(TransactionCase):
     """Demo users and companies of scm_base, by short names."""
 

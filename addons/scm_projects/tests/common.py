@@ -1,5 +1,6 @@
 from odoo import fields
 
+from odoo.addons.scm_base.tests.common import users_read_english
 from odoo.addons.scm_contracts.tests.common import SERVICE_CLAUSES, ScmContractsCase
 
 
@@ -12,16 +13,7 @@ class ScmProjectsCase(ScmContractsCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # The suite asserts its messages in English. The demo users read
-        # Simplified Chinese (the only active language of the demo database),
-        # and a message raised for a user is translated into that user's
-        # language when the context names none (scm_projects has a zh_CN.po),
-        # so the tests' users work in English here; test_i18n checks what a
-        # zh_CN user reads.
-        cls.env["res.lang"]._activate_lang("en_US")
-        cls.env["res.users"].with_context(active_test=False).search(
-            [("share", "=", False), ("lang", "!=", "en_US")]
-        ).write({"lang": "en_US"})
+        users_read_english(cls.env)
         ref = cls.env.ref
         for login in (
             "mcd.tsms",

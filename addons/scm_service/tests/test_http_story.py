@@ -3,6 +3,7 @@ from datetime import timedelta
 from odoo import fields
 from odoo.tests import tagged
 
+from odoo.addons.scm_base.tests.common import users_read_english
 from odoo.addons.scm_base.tests.jsonrpc import JsonRpcStoryCase
 
 # A one-pixel drawing standing for the customer's signature on the pad.
@@ -25,12 +26,7 @@ class TestHttpStory(JsonRpcStoryCase):
         ref = self.env.ref
         if not ref("scm_service.plan_wh_hanjiang", raise_if_not_found=False):
             self.skipTest("scm_service was installed without its demo data")
-        # The story asserts the refusals' wording in English; the demo users
-        # read Simplified Chinese (test_i18n checks what they read).
-        self.env["res.lang"]._activate_lang("en_US")
-        self.env["res.users"].search(
-            [("share", "=", False), ("lang", "!=", "en_US")]
-        ).write({"lang": "en_US"})
+        users_read_english(self.env)
         self.hanjiang = ref("scm_sales.partner_wh_hanjiang")
         self.onsite = ref("scm_service.channel_onsite").id
         self.phone = ref("scm_service.channel_phone").id

@@ -1,7 +1,7 @@
 from odoo import fields
 
 from odoo.addons.scm_base.tests.attacks import client_env
-from odoo.addons.scm_base.tests.common import ScmBaseCase
+from odoo.addons.scm_base.tests.common import ScmBaseCase, users_read_english
 
 
 class ScmTrainingCase(ScmBaseCase):
@@ -11,12 +11,7 @@ class ScmTrainingCase(ScmBaseCase):
     @classmethod
     def setUpClass(cls):
         super().setUpClass()
-        # The suite asserts its messages in English; the demo users read
-        # Simplified Chinese (test_i18n checks what they read).
-        cls.env["res.lang"]._activate_lang("en_US")
-        cls.env["res.users"].with_context(active_test=False).search(
-            [("share", "=", False), ("lang", "!=", "en_US")]
-        ).write({"lang": "en_US"})
+        users_read_english(cls.env)
         ref = cls.env.ref
         for login in ("training.manager", "msd.manager", "wx.manager"):
             cls.users[login] = ref(f"scm_base.user_{login.replace('.', '_')}")
