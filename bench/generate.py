@@ -267,9 +267,9 @@ def generate(env, size):
             "bench_map_project",
         )
     maps = (
-        *_clone_service_requests(env),
-        *_clone_training_sessions(env),
-        *_clone_audit_findings(env),
+        *_clone_service_requests(env, size),
+        *_clone_training_sessions(env, size),
+        *_clone_audit_findings(env, size),
     )
     maps += (
         ("res.partner", "bench_map_partner"),
@@ -292,19 +292,20 @@ def _installed(env, model):
     return model in env and env[model]._auto
 
 
-def _clone_service_requests(env):
+def _clone_service_requests(env, size):
     """scm_service's customer service requests (helpdesk_mgmt's tickets):
     each on customer g, for its branch's team and owner."""
-    if not _installed(env, "helpdesk.ticket") or "scm_contract_id" not in env[
-        "helpdesk.ticket"
-    ]:
+    if (
+        not _installed(env, "helpdesk.ticket")
+        or "scm_contract_id" not in env["helpdesk.ticket"]
+    ):
         return ()
     cr = env.cr
     _clone(
         cr,
         "helpdesk_ticket",
         _seeds(env, "helpdesk.ticket"),
-        _size(cr),
+        size,
         {
             "name": "s.name || ' ' || m.g",
             "number": "'HT-B' || m.g",
@@ -335,35 +336,61 @@ def _clone_service_requests(env):
     return (("helpdesk.ticket", "bench_map_ticket"),)
 
 
-def _clone_training_sessions(env):
-    """scm_training's course sessions: an OCA `hr.course.schedule` each (the
-    session extends it by delegation), organised by the owner in his branch."""
-    if not _installed(env, "scm.training.session"):
-        return ()
+def _clone_delegated(env, model, size, parent_overrides, overrides, keep=()):
+    """`size` clones of a document that extends an OCA record by delegation
+    (`_inherits`): the parent rows first, row g of the parent cloned from
+    the parent of child seed g, then the children, each linked to its own
+    parent. Returns the child's (model, map table) to finish."""
     cr = env.cr
-    seeds = env["scm.training.session"].browse(_seeds(env, "scm.training.session"))
-    seeds = seeds.sorted("id")
+    Model = env[model]
+    [(parent_model, link)] = Model._inherits.items()
+    seeds = Model.browse(_seeds(env, model)).sorted("id")
+    parent_map = f"bench_map_{env[parent_model]._table}"
+    child_map = f"bench_map_{Model._table}"
     _clone(
         cr,
-        "hr_course_schedule",
-        seeds.schedule_id.ids,
-        _size(cr),
+        env[parent_model]._table,
+        seeds[link].ids,
+        size,
         {
             "name": "s.name || ' ' || m.g",
-            "start_date": "s.start_date - (m.g / 10)",
-            "end_date": "s.end_date - (m.g / 10)",
             "create_date": "s.create_date - (m.g || ' hours')::interval",
+            **parent_overrides,
         },
-        "bench_map_schedule",
+        parent_map,
         ordered=True,
     )
     _clone(
         cr,
-        "scm_training_session",
+        Model._table,
         seeds.ids,
-        _size(cr),
+        size,
         {
-            "schedule_id": "(SELECT k.id FROM bench_map_schedule k WHERE k.g = m.g)",
+            # the seed's one-of-a-kind links cleared, unless set here
+            **_cleared_links(cr, Model._table, keep={link, *keep}),
+            link: f"(SELECT k.id FROM {parent_map} k WHERE k.g = m.g)",
+            "create_date": "s.create_date - (m.g || ' hours')::interval",
+            **overrides,
+        },
+        child_map,
+    )
+    return ((model, child_map),)
+
+
+def _clone_training_sessions(env, size):
+    """scm_training's course sessions: an OCA `hr.course.schedule` each (the
+    session extends it by delegation), organised by the owner in his branch."""
+    if not _installed(env, "scm.training.session"):
+        return ()
+    return _clone_delegated(
+        env,
+        "scm.training.session",
+        size,
+        {
+            "start_date": "s.start_date - (m.g / 10)",
+            "end_date": "s.end_date - (m.g / 10)",
+        },
+        {
             # the stored copy of the schedule's date, shifted the same way
             "session_date": "s.session_date - (m.g / 10)",
             "company_id": "o.company_id",
@@ -372,68 +399,33 @@ def _clone_training_sessions(env):
             # the owner trains: the seed's trainer would read every clone
             "trainer_id": "coalesce((SELECT e.id FROM hr_employee e "
             "WHERE e.user_id = o.user_id ORDER BY e.id LIMIT 1), s.trainer_id)",
-            "create_date": "s.create_date - (m.g || ' hours')::interval",
-            **_cleared_links(
-                cr,
-                "scm_training_session",
-                keep={"schedule_id", "department_id"},
-            ),
         },
-        "bench_map_session",
+        keep={"department_id"},
     )
-    return (("scm.training.session", "bench_map_session"),)
 
 
-def _clone_audit_findings(env):
+def _clone_audit_findings(env, size):
     """scm_audit's findings: an OCA `mgmtsystem.nonconformity` each (the
     finding extends it by delegation), in the seed's report of the seed's
     unit, its manager the seed's; the person involved is the owner."""
     if not _installed(env, "scm.audit.finding"):
         return ()
-    cr = env.cr
-    seeds = env["scm.audit.finding"].browse(_seeds(env, "scm.audit.finding"))
-    seeds = seeds.sorted("id")
-    _clone(
-        cr,
-        "mgmtsystem_nonconformity",
-        seeds.nonconformity_id.ids,
-        _size(cr),
+    return _clone_delegated(
+        env,
+        "scm.audit.finding",
+        size,
         {
-            "name": "s.name || ' ' || m.g",
             "ref": "'B' || m.g",
             "responsible_user_id": "o.user_id",
             "immediate_action_id": "NULL",
-            "create_date": "s.create_date - (m.g || ' hours')::interval",
         },
-        "bench_map_nonconformity",
-        ordered=True,
-    )
-    _clone(
-        cr,
-        "scm_audit_finding",
-        seeds.ids,
-        _size(cr),
         {
-            "nonconformity_id": "(SELECT k.id FROM bench_map_nonconformity k "
-            "WHERE k.g = m.g)",
             "name": "s.name || '-B' || m.g",
             "title": "s.title || ' ' || m.g",
             "audited_user_id": "o.user_id",
-            "create_date": "s.create_date - (m.g || ' hours')::interval",
-            **_cleared_links(
-                cr,
-                "scm_audit_finding",
-                keep={"nonconformity_id", "report_id", "department_id"},
-            ),
         },
-        "bench_map_finding",
+        keep={"report_id", "department_id"},
     )
-    return (("scm.audit.finding", "bench_map_finding"),)
-
-
-def _size(cr):
-    cr.execute("SELECT count(*) FROM bench_customer")
-    return cr.fetchone()[0]
 
 
 # Stored computed fields whose value depends on what the clones rewrote
