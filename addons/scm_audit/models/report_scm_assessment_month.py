@@ -3,7 +3,8 @@ from markupsafe import Markup
 
 from odoo import _, api, fields, models, tools
 
-from .report_scm_audit_heatmap import DEFAULT_TZ
+from odoo.addons.scm_base.models.scm_workday import DEFAULT_TZ
+
 from .scm_audit_finding import STATES
 
 

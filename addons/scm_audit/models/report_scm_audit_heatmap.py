@@ -1,5 +1,7 @@
 from odoo import api, fields, models, tools
 
+from odoo.addons.scm_base.models.scm_workday import DEFAULT_TZ
+
 from .scm_audit_finding import STATES
 
 SOURCES = [
@@ -9,8 +11,6 @@ SOURCES = [
 ]
 # An attempt with an unsigned document (ORG-RULE-05, logged for AUD-CTR-04).
 VIOLATION_RULE = "ORG-RULE-05"
-# The branches' calendar when a company names none (scm.workday's default).
-DEFAULT_TZ = "Asia/Shanghai"
 
 
 class ScmAuditHeatmap(models.Model):

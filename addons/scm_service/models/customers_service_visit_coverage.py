@@ -1,6 +1,6 @@
 from odoo import fields, models, tools
 
-from odoo.addons.scm_base.models.scm_workday import SQL_TODAY
+from odoo.addons.scm_base.models.scm_workday import DEFAULT_TZ, SQL_TODAY
 
 from .customers_scm_customer_visit import SERVICE_PURPOSES
 from .res_partner import SERVICE_CONTRACT_TYPES
@@ -53,7 +53,7 @@ class ScmServiceVisitCoverage(models.Model):
                 visits AS (
                     SELECT v.partner_id,
                            date_trunc('month', v.planned_start AT TIME ZONE 'UTC'
-                                      AT TIME ZONE 'Asia/Shanghai')::date AS month,
+                                      AT TIME ZONE '{DEFAULT_TZ}')::date AS month,
                            count(*) AS visit_count
                       FROM scm_customer_visit v
                      WHERE v.visit_stage = 'done'

@@ -1,4 +1,7 @@
 from odoo import api, fields, models, tools
+from odoo.tools import SQL
+
+from odoo.addons.scm_base.models.scm_workday import SQL_TODAY
 
 
 class ScmServiceBulletinMonth(models.Model):
@@ -14,9 +17,7 @@ class ScmServiceBulletinMonth(models.Model):
     _rec_name = "month"
 
     month = fields.Date(readonly=True)
-    bulletin_id = fields.Many2one(
-        "scm.service.bulletin", string="Bulletin", readonly=True
-    )
+    bulletin_id = fields.Many2one("scm.service.bulletin", readonly=True)
     typical_count = fields.Integer(
         string="Typical Escalations", readonly=True, aggregator="sum"
     )
@@ -39,16 +40,15 @@ class ScmServiceBulletinMonth(models.Model):
         # Months in China's time (the branches' calendar), from the first
         # escalation received or bulletin issued to the current month.
         self.env.cr.execute(
-            f"""
-            CREATE OR REPLACE VIEW {self._table} AS (
+            SQL(
+                """
+            CREATE OR REPLACE VIEW %(view)s AS (
                 WITH bounds AS (
                     SELECT LEAST(
                         (SELECT MIN(bulletin_month) FROM scm_service_escalation),
                         (SELECT MIN(month) FROM scm_service_bulletin)
                     ) AS first_month,
-                    date_trunc(
-                        'month', (now() AT TIME ZONE 'Asia/Shanghai')
-                    )::date AS this_month
+                    date_trunc('month', %(today)s)::date AS this_month
                 ),
                 months AS (
                     SELECT generate_series(
@@ -70,5 +70,8 @@ class ScmServiceBulletinMonth(models.Model):
                 FROM months m
                 LEFT JOIN scm_service_bulletin b ON b.month = m.month
             )
-            """
+            """,
+                view=SQL.identifier(self._table),
+                today=SQL(SQL_TODAY),
+            )
         )
