@@ -406,10 +406,24 @@ def _clone_training_sessions(env, size):
 
 def _clone_audit_findings(env, size):
     """scm_audit's findings: an OCA `mgmtsystem.nonconformity` each (the
-    finding extends it by delegation), in the seed's report of the seed's
-    unit, its manager the seed's; the person involved is the owner."""
+    finding extends it by delegation), in the seed's report. The person
+    involved is the owner; the audited unit is the owner's (his branch, or
+    his HQ department), its manager the unit's manager: a branch manager
+    answers for his branch's share of the findings, as he sees his branch's
+    share of the leads."""
     if not _installed(env, "scm.audit.finding"):
         return ()
+    branch_manager = (
+        "(SELECT b.scm_manager_id FROM res_company b WHERE b.id = o.company_id)"
+    )
+    hq_department = (
+        "(SELECT e.department_id FROM hr_employee e "
+        "WHERE e.user_id = o.user_id ORDER BY e.id LIMIT 1)"
+    )
+    department_manager = (
+        "(SELECT boss.user_id FROM hr_department d "
+        f"JOIN hr_employee boss ON boss.id = d.manager_id WHERE d.id = {hq_department})"
+    )
     return _clone_delegated(
         env,
         "scm.audit.finding",
@@ -418,13 +432,21 @@ def _clone_audit_findings(env, size):
             "ref": "'B' || m.g",
             "responsible_user_id": "o.user_id",
             "immediate_action_id": "NULL",
+            "company_id": "o.company_id",
         },
         {
             "name": "s.name || '-B' || m.g",
             "title": "s.title || ' ' || m.g",
             "audited_user_id": "o.user_id",
+            "company_id": "o.company_id",
+            "department_id": (
+                f"CASE WHEN {branch_manager} IS NULL THEN {hq_department} END"
+            ),
+            "manager_user_id": (
+                f"coalesce({branch_manager}, {department_manager}, s.manager_user_id)"
+            ),
         },
-        keep={"report_id", "department_id"},
+        keep={"report_id"},
     )
 
 

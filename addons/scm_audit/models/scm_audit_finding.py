@@ -59,6 +59,9 @@ class ScmAuditFinding(models.Model):
     _name = "scm.audit.finding"
     _description = "Audit Finding"
     _inherits = {"mgmtsystem.nonconformity": "nonconformity_id"}
+    # Our rules decide who sees a finding; the nonconformity's rules mirror
+    # them (scm_base ir.rule): not evaluated a second time on every list.
+    _scm_rules_cover_inherits = True
     _inherit = [
         "mail.thread",
         "scm.deadline.mixin",

@@ -26,6 +26,9 @@ class ScmAuditReport(models.Model):
     _name = "scm.audit.report"
     _description = "Audit Report"
     _inherits = {"mgmtsystem.audit": "audit_id"}
+    # Our rules decide who sees a report; the OCA audit's rules mirror them
+    # (scm_base ir.rule): not evaluated a second time on every list.
+    _scm_rules_cover_inherits = True
     _inherit = [
         "mail.thread",
         "mail.activity.mixin",

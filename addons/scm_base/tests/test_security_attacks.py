@@ -111,6 +111,56 @@ class TestSecurityAttacks(ScmDocumentCase):
                     f"{model._name} has no record rule and no 'shared:' reason",
                 )
 
+    def test_org_role_rules_cover_delegated_parents(self):
+        """ORG-ROLE-12: a document that extends an OCA record and skips the
+        record's rules on its own lists (`_scm_rules_cover_inherits`) lets
+        nobody see or change more than the record's own rules allow: for
+        every user and every mode the access rights allow, each document the
+        user's rules reach has its parents reached by the parents' rules.
+        Checked over the demo's and the tests' records of every such model."""
+        covering = [
+            model
+            for model in _scm_models(self.env)
+            if getattr(model, "_scm_rules_cover_inherits", False)
+        ]
+        self.assertTrue(covering, "no model relies on covering its parents")
+        users = (
+            self.env["res.users"]
+            .sudo()
+            .search(
+                [("share", "=", False), ("id", "!=", self.env.ref("base.user_root").id)]
+            )
+        )
+        checked = 0
+        for model in covering:
+            self.assertTrue(model._inherits, f"{model._name} has no parent")
+            children = model.sudo().with_context(active_test=False).search([])
+            if not children:
+                continue
+            for user in users:
+                client = self.as_client(user)
+                rules = client["ir.rule"]
+                for mode in ("read", "write", "create", "unlink"):
+                    # rules matter to those the access rights let in at all
+                    if not client["ir.model.access"].check(
+                        model._name, mode, raise_exception=False
+                    ):
+                        continue
+                    reached = children.filtered_domain(
+                        rules._compute_domain(model._name, mode) or []
+                    )
+                    for parent_name, field_name in model._inherits.items():
+                        parents = reached[field_name]
+                        allowed = parents.filtered_domain(
+                            rules._compute_domain(parent_name, mode) or []
+                        )
+                        with self.subTest(
+                            model=model._name, user=user.login, mode=mode
+                        ):
+                            self.assertEqual(allowed, parents)
+                        checked += len(parents)
+        self.assertGreater(checked, 0, "no document was reached by any user")
+
     def test_org_rule_step_fields_refused_from_outside(self):
         """ORG-RULE-11: fields that record a decision, signature, number or
         stage are written only by their step: even the administrator, with

@@ -71,6 +71,9 @@ class ScmTrainingSession(models.Model):
     _name = "scm.training.session"
     _description = "Training Session"
     _inherits = {"hr.course.schedule": "schedule_id"}
+    # Our rules decide who sees a session; the schedule's rules mirror them
+    # (scm_base ir.rule): not evaluated a second time on every list.
+    _scm_rules_cover_inherits = True
     _inherit = [
         "mail.thread",
         "scm.deadline.mixin",
@@ -146,6 +149,15 @@ class ScmTrainingSession(models.Model):
     )
     stage = fields.Selection(
         STAGES, required=True, default="planned", tracking=True, index=True, copy=False
+    )
+    # The trainees' record rule searches this, not `attendant_ids`: see
+    # _search_trainee_ids (issue 15).
+    trainee_ids = fields.Many2many(
+        "hr.employee",
+        string="Trainees",
+        compute="_compute_trainee_ids",
+        search="_search_trainee_ids",
+        help="The employees attending the session, as its course schedule lists them.",
     )
     superior_id = fields.Many2one(
         "res.users",
@@ -355,6 +367,31 @@ class ScmTrainingSession(models.Model):
         return manager
 
     # -- computes --
+    @api.depends("attendant_ids")
+    def _compute_trainee_ids(self):
+        for session in self:
+            session.trainee_ids = session.attendant_ids
+
+    def _search_trainee_ids(self, operator, value):
+        """The sessions whose schedule lists these attendees. The path
+        `attendant_ids` would join the schedule of every session (a
+        delegated parent is always joined). The attendees' schedules are
+        read first instead, by the attendance's own index: a person attends
+        a few sessions, and a list of their ids lets the trainees' record
+        rule combine with the branch's and the organiser's on the indexes
+        (a subquery would test every session of the table). Read without
+        the schedule's rules: the ids only narrow the caller's search, whose
+        own rules still apply to the sessions it returns."""
+        if operator not in ("in", "not in"):
+            raise UserError(_("Trainees are searched with 'in' or 'not in' only."))
+        schedules = (
+            self.env["hr.course.schedule"]
+            .sudo()
+            .with_context(active_test=False)
+            .search([("attendant_ids", "in", value)], order="id")
+        )
+        return [("schedule_id", operator, schedules.ids)]
+
     @api.depends("organiser_id", "company_id", "department_id")
     def _compute_superior_id(self):
         for session in self:

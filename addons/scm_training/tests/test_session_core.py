@@ -40,6 +40,37 @@ class TestSessionCore(ScmTrainingCase):
         with self.assertRaises(AccessError):
             self.as_client(self.session.schedule_id, self.bj_manager).read(["name"])
 
+    def test_a_trainee_of_another_unit_sees_the_session_he_attends(self):
+        """The trainees' rule: a Beijing manager who attends a Wuhan session
+        finds and reads it in his own login, the session's schedule too;
+        Beijing's other staff see nothing of it. The rule searches the
+        attendees through the schedule's attendance (`trainee_ids`), so
+        the session's lists do not join every schedule."""
+        session = self.make_session(
+            attendant_ids=[(6, 0, self.employee(self.bj_manager).ids)]
+        )
+        Sessions = self.as_client(self.env["scm.training.session"], self.bj_manager)
+        self.assertEqual(Sessions.search([("id", "in", session.ids)]), session)
+        self.as_client(session, self.bj_manager).read(["name", "attendant_ids"])
+        self.as_client(session.schedule_id, self.bj_manager).read(["name"])
+        bj_consultant = self.users["bj.consultant"]
+        self.assertFalse(
+            self.as_client(self.env["scm.training.session"], bj_consultant).search(
+                [("id", "in", session.ids)]
+            )
+        )
+        everyone = self.env["scm.training.session"].sudo()
+        attending = everyone.search(
+            [("trainee_ids", "in", self.employee(self.bj_manager).ids)]
+        )
+        self.assertEqual(attending & (session | self.session), session)
+        others = everyone.search(
+            [("trainee_ids", "not in", self.employee(self.bj_manager).ids)]
+        )
+        self.assertEqual(others & (session | self.session), self.session)
+        with self.assertRaises(UserError):
+            everyone.search([("trainee_ids", "=", False)])
+
     def test_hr_course_state_buttons_refused_on_a_suite_session(self):
         """TRN-SM-01: the schedule's own state buttons do not move a
         session, even for an HR manager; nor does writing the state."""
