@@ -5,6 +5,8 @@ from markupsafe import Markup
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.scm_base.tools import create_pivot_index
+
 LEVELS = [
     ("1", "Level 1: Warning"),
     ("2", "Level 2: Written Criticism"),
@@ -227,6 +229,16 @@ class ScmAuditFinding(models.Model):
             "A proposal of the work queue becomes one finding.",
         ),
     ]
+
+    def init(self):
+        result = super().init()
+        # The findings' count and pivot (unit x level), with the columns the
+        # record rules test: read from the index alone (issue 15).
+        create_pivot_index(
+            self,
+            ("company_id", "level", "state", "audited_user_id", "manager_user_id"),
+        )
+        return result
 
     # -- computes ------------------------------------------------------------------
     @api.depends("rule_code")

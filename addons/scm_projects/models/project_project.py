@@ -3,6 +3,8 @@ from dateutil.relativedelta import relativedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 
+from odoo.addons.scm_base.tools import create_pivot_index
+
 # The phases of a customer project. S&C and secondary projects run the AA
 # implementation (chapter 三.8), technical-service projects serve, network
 # projects follow the equipment-project states of SUP-EPM-01.
@@ -150,6 +152,26 @@ class ProjectProject(models.Model):
             "A contract has one project.",
         )
     ]
+
+    def init(self):
+        result = super().init()
+        # The customer projects' count and pivot (branch x phase), with every
+        # column project's and our record rules test (contract, PM, privacy;
+        # members, plans and followers by id): read from the index alone, not
+        # from the wide project rows (issue 15).
+        create_pivot_index(
+            self,
+            (
+                "company_id",
+                "scm_contract_id",
+                "active",
+                "user_id",
+                "privacy_visibility",
+                "scm_phase",
+                "id",
+            ),
+        )
+        return result
 
     @api.model
     def _group_expand_scm_phase(self, values, domain):

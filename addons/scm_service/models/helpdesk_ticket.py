@@ -3,6 +3,8 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
+from odoo.addons.scm_base.tools import create_pivot_index
+
 # SVC-RESP-03/04: the two-hour commitments, counted round the clock.
 TWO_HOURS = timedelta(hours=2)
 # SVC-STD-02 (d): free query/statistical reports per service year.
@@ -225,6 +227,28 @@ class HelpdeskTicket(models.Model):
     )
 
     # -- computes --
+    def init(self):
+        result = super().init()
+        # The requests' count and pivot (branch x category, channel, on-site
+        # result), with every column helpdesk_mgmt's and our record rules
+        # test (owner, team, customer; followers by id): read from the index
+        # alone, not from the wide ticket rows (issue 15).
+        create_pivot_index(
+            self,
+            (
+                "company_id",
+                "active",
+                "user_id",
+                "team_id",
+                "partner_id",
+                "category_id",
+                "channel_id",
+                "scm_onsite_sla_result",
+                "id",
+            ),
+        )
+        return result
+
     @api.depends("partner_id", "scm_received_date")
     def _compute_scm_service_kind(self):
         for ticket in self:

@@ -4,6 +4,8 @@ from odoo import _, api, fields, models
 from odoo.exceptions import AccessError, UserError
 from odoo.tools import is_html_empty
 
+from odoo.addons.scm_base.tools import create_pivot_index
+
 # TRN-SM-01: planned → method_approved → handout_approved → held → evaluated
 # (trainer) → examined (trainees) → summarised → closed.
 STAGES = [
@@ -238,6 +240,24 @@ class ScmTrainingSession(models.Model):
     cancel_reason = fields.Text(string="Cancellation Reason", readonly=True, copy=False)
 
     # -- delegation to hr.course.schedule --
+    def init(self):
+        result = super().init()
+        # The sessions' count and pivot (unit x stage), with every column the
+        # record rules test (trainees by the schedule): read from the index
+        # alone, not from the session rows (issue 15).
+        create_pivot_index(
+            self,
+            (
+                "company_id",
+                "stage",
+                "department_id",
+                "organiser_id",
+                "trainer_id",
+                "schedule_id",
+            ),
+        )
+        return result
+
     def _scm_schedule_values(self, vals):
         """Split `vals` into this record's values and the schedule's."""
         own = {}
