@@ -50,11 +50,12 @@ class Action:
         result = env[self.model].get_views(
             [(views.get("list"), "list"), (views.get("pivot"), "pivot")]
         )
-        self.specification = _specification(
-            env[self.model], result["views"]["list"]["arch"]
-        )
+        list_arch = result["views"]["list"]["arch"]
+        self.specification = _specification(env[self.model], list_arch)
         self.rows, self.cols, self.measures = _pivot(result["views"]["pivot"]["arch"])
-        self.order = None
+        # The client asks the list's page in the list's own order when it
+        # has one, the model's otherwise.
+        self.order = etree.fromstring(list_arch).get("default_order") or None
 
 
 def _eval(env, text):
@@ -137,7 +138,12 @@ def run_call(env, action, call):
     domain = _eval(env, action.domain_text)
     if call == "list":
         result = model.web_search_read(
-            domain, action.specification, offset=0, limit=PAGE, count_limit=10001
+            domain,
+            action.specification,
+            offset=0,
+            limit=PAGE,
+            order=action.order,
+            count_limit=10001,
         )
         return len(result["records"])
     if call == "count":

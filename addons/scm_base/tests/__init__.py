@@ -10,3 +10,4 @@ from . import test_security_attacks
 from . import test_menus
 from . import test_home
 from . import test_i18n
+from . import test_indexes

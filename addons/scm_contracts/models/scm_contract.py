@@ -983,12 +983,18 @@ class ScmContract(models.Model):
         if user.has_group("scm_base.group_scm_admin"):
             return True
         office = self.office_department_id.sudo()
-        members = (
+        # One indexed question (is the user an employee of the office or of a
+        # unit below it?), not every member's employee record loaded: the
+        # office asks it at each print of an original, before its number.
+        is_member = bool(
             self.env["hr.employee"]
             .sudo()
-            .search([("department_id", "child_of", office.id)])
+            .search_count(
+                [("department_id", "child_of", office.id), ("user_id", "=", user.id)],
+                limit=1,
+            )
         )
-        return user in members.user_id or self._scm_acts_for(office.manager_id.user_id)
+        return is_member or self._scm_acts_for(office.manager_id.user_id)
 
     def _scm_require(self, allowed, action):
         if not allowed:
@@ -1500,7 +1506,11 @@ class ScmContract(models.Model):
         )
         # The number last: once issued, its serial holds every other print of
         # the same key until this transaction ends (scm.numbering), so only
-        # the commit follows it.
+        # the commit follows it. What the commit would otherwise do while
+        # holding it (writing the step's changes, posting their tracking
+        # message) is done now, so other prints wait for as little as possible.
+        self.env.flush_all()
+        self.env.cr.precommit.run()
         self._scm_assign_number(now)
         return report.report_action(self)
 

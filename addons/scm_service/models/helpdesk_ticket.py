@@ -3,7 +3,7 @@ from datetime import timedelta
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from odoo.addons.scm_base.tools import create_pivot_index
+from odoo.addons.scm_base.tools import create_order_index, create_pivot_index
 
 # SVC-RESP-03/04: the two-hour commitments, counted round the clock.
 TWO_HOURS = timedelta(hours=2)
@@ -247,6 +247,10 @@ class HelpdeskTicket(models.Model):
                 "id",
             ),
         )
+        # The request list's order (helpdesk_mgmt's: priority, the dragged
+        # sequence, newest number): a page reads its 80 rows from the index
+        # instead of sorting the branch's every request (issue 15).
+        create_order_index(self)
         return result
 
     @api.depends("partner_id", "scm_received_date")
