@@ -157,7 +157,13 @@ class ScmAuditFinding(models.Model):
     res_model = fields.Char(string="Evidence Model", index=True)
     res_id = fields.Many2oneReference(string="Evidence ID", model_field="res_model")
     res_name = fields.Char(string="Evidence", compute="_compute_res_name", store=True)
-    origin = fields.Selection(ORIGINS, required=True, default="manual", readonly=True)
+    origin = fields.Selection(
+        ORIGINS,
+        string="Found Through",
+        required=True,
+        default="manual",
+        readonly=True,
+    )
     proposal_id = fields.Many2one("scm.audit.proposal", readonly=True, index=True)
     level = fields.Selection(
         LEVELS,

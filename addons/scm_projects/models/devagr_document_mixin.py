@@ -42,7 +42,6 @@ class ScmDevagrDocumentMixin(models.AbstractModel):
         ondelete="restrict",
         tracking=True,
     )
-    work_kind = fields.Selection(related="work_id.kind", string="Kind")
     company_id = fields.Many2one(
         "res.company",
         related="work_id.company_id",

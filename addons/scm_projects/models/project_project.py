@@ -96,7 +96,9 @@ class ProjectProject(models.Model):
         currency_field="scm_currency_id",
         string="Contract Amount",
     )
-    scm_currency_id = fields.Many2one(related="scm_contract_id.currency_id")
+    scm_currency_id = fields.Many2one(
+        related="scm_contract_id.currency_id", string="Contract Currency"
+    )
     scm_phase = fields.Selection(
         PHASES,
         string="Phase",
