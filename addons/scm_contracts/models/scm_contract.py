@@ -679,9 +679,10 @@ class ScmContract(models.Model):
             contract.display_name = contract.number or contract.title
 
     def init(self):
-        super().init()
+        result = super().init()
         # The contract analysis: branch x type, summing the amount.
         create_pivot_index(self, ("company_id", "contract_type", "amount"))
+        return result
 
     @api.model
     def _group_expand_stage(self, stages, domain):

@@ -196,9 +196,10 @@ class ScmCustomerVisit(models.Model):
     minutes_count = fields.Integer(compute="_compute_minutes_count")
 
     def init(self):
-        super().init()
+        result = super().init()
         # The visits pivot: consultant x month of the visit.
         create_pivot_index(self, ("company_id", "user_id", "planned_start"))
+        return result
 
     # -- computes -------------------------------------------------------------
     @api.depends("planned_start")

@@ -186,9 +186,10 @@ class ScmSalesProposal(models.Model):
     )
 
     def init(self):
-        super().init()
+        result = super().init()
         # The proposals pivot: branch x stage, summing the quoted amount.
         create_pivot_index(self, ("company_id", "stage", "quotation_amount"))
+        return result
 
     # -- computes ----------------------------------------------------------------
     def _scm_content_version(self):
