@@ -12,4 +12,4 @@ class MailActivityMixin(models.AbstractModel):
         # existence). A list showing "Next Step By" loads the page's
         # activities and their assignees at once instead.
         self.activity_ids.fetch(["user_id"])
-        super()._compute_activity_user_id()
+        return super()._compute_activity_user_id()

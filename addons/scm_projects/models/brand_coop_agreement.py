@@ -45,7 +45,6 @@ class ScmBrandCoopAgreement(models.Model):
     )
     brand_project_id = fields.Many2one(
         "scm.brand.project",
-        string="Brand Project",
         required=True,
         index=True,
         ondelete="restrict",
@@ -76,7 +75,6 @@ class ScmBrandCoopAgreement(models.Model):
         "for a design project, 《品牌推广项目验收单》 for a promotion project.",
     )
     implementation_plan = fields.Html(
-        string="Implementation Plan",
         help="《品牌项目实施计划》, attached to the agreement.",
     )
     section_general = fields.Text(string="1. General Provisions")

@@ -36,7 +36,6 @@ class ScmBrandDeliverable(models.Model):
     )
     brand_project_id = fields.Many2one(
         "scm.brand.project",
-        string="Brand Project",
         required=True,
         index=True,
         ondelete="restrict",
@@ -49,7 +48,6 @@ class ScmBrandDeliverable(models.Model):
     )
     stage_id = fields.Many2one(
         "scm.brand.stage",
-        string="Stage",
         domain="[('brand_project_id', '=', brand_project_id)]",
     )
     content = fields.Html()
@@ -74,7 +72,7 @@ class ScmBrandDeliverable(models.Model):
     )
     submitted_by_id = fields.Many2one("res.users", string="Compiled By", readonly=True)
     submitted_date = fields.Datetime(string="Compiled On", readonly=True)
-    accepted_by_id = fields.Many2one("res.users", string="Accepted By", readonly=True)
+    accepted_by_id = fields.Many2one("res.users", readonly=True)
     accepted_date = fields.Datetime(string="Accepted On", readonly=True)
     sent_by_id = fields.Many2one(
         "res.users",

@@ -16,7 +16,6 @@ class ScmBrandFeedbackSurvey(models.Model):
     name = fields.Char(string="Respondent", required=True, tracking=True)
     brand_project_id = fields.Many2one(
         "scm.brand.project",
-        string="Brand Project",
         required=True,
         index=True,
         ondelete="restrict",
@@ -30,11 +29,10 @@ class ScmBrandFeedbackSurvey(models.Model):
     survey_date = fields.Date(
         string="Surveyed On", required=True, default=fields.Date.context_today
     )
-    market_feedback = fields.Text(string="Market Feedback")
+    market_feedback = fields.Text()
     suggestions = fields.Text()
     collected_by_id = fields.Many2one(
         "res.users",
-        string="Collected By",
         readonly=True,
         default=lambda self: self.env.user,
     )

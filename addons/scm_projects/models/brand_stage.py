@@ -92,7 +92,6 @@ class ScmBrandStage(models.Model):
 
     brand_project_id = fields.Many2one(
         "scm.brand.project",
-        string="Brand Project",
         required=True,
         readonly=True,
         index=True,
@@ -118,7 +117,6 @@ class ScmBrandStage(models.Model):
     loop_allowed = fields.Boolean(string="Adjustment Loop", readonly=True)
     feedback = fields.Boolean(string="Feedback Stage", readonly=True)
     planned_days = fields.Integer(
-        string="Planned Days",
         tracking=True,
         help="The planned implementation duration, in calendar days, within "
         "the stage's range (PRJ-BRD-05).",
@@ -150,12 +148,9 @@ class ScmBrandStage(models.Model):
         help="Submission + maximum acceptance days.",
     )
     accepted_date = fields.Date(string="Accepted On", readonly=True, tracking=True)
-    accepted_late = fields.Boolean(string="Accepted Late", readonly=True)
-    overdue = fields.Boolean(
-        string="Overdue", compute="_compute_flags", search="_search_overdue"
-    )
+    accepted_late = fields.Boolean(readonly=True)
+    overdue = fields.Boolean(compute="_compute_flags", search="_search_overdue")
     late_acceptance = fields.Boolean(
-        string="Late Acceptance",
         compute="_compute_flags",
         search="_search_late_acceptance",
     )

@@ -32,7 +32,7 @@ class ScmBrandStageStep(models.Model):
     name = fields.Char(string="Step", readonly=True, translate=True)
     done = fields.Boolean(readonly=True)
     done_date = fields.Datetime(readonly=True)
-    done_by_id = fields.Many2one("res.users", string="Done By", readonly=True)
+    done_by_id = fields.Many2one("res.users", readonly=True)
     result = fields.Selection(
         [("selected", "Selected"), ("not_selected", "Not Selected")],
         readonly=True,

@@ -85,16 +85,16 @@ class ScmProjectPaymentReminder(models.Model):
     )
     due_date = fields.Date(related="milestone_id.due_date", string="Due On")
     note = fields.Text(string="Finance's Notice")
-    issued_by_id = fields.Many2one("res.users", string="Issued By", readonly=True)
+    issued_by_id = fields.Many2one("res.users", readonly=True)
     issued_date = fields.Datetime(string="Issued On", readonly=True)
     pm_id = fields.Many2one("res.users", string="To the PM", readonly=True)
     pm_report = fields.Text(
         string="PM's Report",
         help="The PM's written report on the late collection, due within 1 day.",
     )
-    reported_by_id = fields.Many2one("res.users", string="Reported By", readonly=True)
+    reported_by_id = fields.Many2one("res.users", readonly=True)
     reported_date = fields.Datetime(string="Reported On", readonly=True)
-    forwarded_by_id = fields.Many2one("res.users", string="Forwarded By", readonly=True)
+    forwarded_by_id = fields.Many2one("res.users", readonly=True)
     forwarded_date = fields.Datetime(string="Forwarded On", readonly=True)
     report_overdue = fields.Boolean(
         string="Report Overdue",

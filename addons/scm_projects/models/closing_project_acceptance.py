@@ -41,9 +41,7 @@ class ScmProjectAcceptance(models.Model):
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/"
     )
-    prepared_by_id = fields.Many2one(
-        "res.users", string="Prepared By", readonly=True, copy=False
-    )
+    prepared_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     runin_start = fields.Date(related="project_id.scm_runin_start")
     runin_end = fields.Date(related="project_id.scm_runin_end")
     contract_amount = fields.Monetary(

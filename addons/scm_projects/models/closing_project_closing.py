@@ -40,9 +40,7 @@ class ScmProjectClosing(models.Model):
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/"
     )
-    prepared_by_id = fields.Many2one(
-        "res.users", string="Prepared By", readonly=True, copy=False
-    )
+    prepared_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     summary = fields.Text(
         string="Project Summary",
         help="Completion date and quality, collection, archived documents.",
@@ -53,7 +51,7 @@ class ScmProjectClosing(models.Model):
     checklist_complete = fields.Boolean(
         string="Archive Checklist Complete", compute="_compute_checklist_complete"
     )
-    closed_by_id = fields.Many2one("res.users", string="Closed By", readonly=True)
+    closed_by_id = fields.Many2one("res.users", readonly=True)
     closed_date = fields.Date(string="Closed On", readonly=True)
     state = fields.Selection(
         [

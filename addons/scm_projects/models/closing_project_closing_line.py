@@ -22,7 +22,7 @@ class ScmProjectClosingLine(models.Model):
     )
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Archive Item", required=True)
-    archived = fields.Boolean(string="Archived")
+    archived = fields.Boolean()
     note = fields.Char()
 
     @api.model_create_multi

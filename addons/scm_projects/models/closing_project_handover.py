@@ -44,12 +44,8 @@ class ScmProjectHandover(models.Model):
     name = fields.Char(
         string="Reference", required=True, readonly=True, copy=False, default="/"
     )
-    prepared_by_id = fields.Many2one(
-        "res.users", string="Prepared By", readonly=True, copy=False
-    )
-    handover_date = fields.Date(
-        string="Handover Date", default=fields.Date.context_today, required=True
-    )
+    prepared_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    handover_date = fields.Date(default=fields.Date.context_today, required=True)
     service_user_id = fields.Many2one(
         related="project_id.scm_service_user_id", string="Service Owner"
     )

@@ -21,7 +21,7 @@ class ScmProjectHandoverLine(models.Model):
     )
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Archive Item", required=True)
-    handed_over = fields.Boolean(string="Handed Over")
+    handed_over = fields.Boolean()
     note = fields.Char()
 
     @api.model_create_multi

@@ -43,7 +43,6 @@ class ScmDevAgreementExecution(models.Model):
 
     agreement_id = fields.Many2one(
         "scm.dev.agreement",
-        string="Agreement",
         required=True,
         index=True,
         ondelete="cascade",

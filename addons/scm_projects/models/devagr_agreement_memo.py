@@ -26,7 +26,6 @@ class ScmDevAgreementMemo(models.Model):
 
     agreement_id = fields.Many2one(
         "scm.dev.agreement",
-        string="Agreement",
         required=True,
         index=True,
         ondelete="restrict",
@@ -45,8 +44,8 @@ class ScmDevAgreementMemo(models.Model):
     previous_cost = fields.Monetary(
         related="agreement_id.effective_cost", string="Current Cost"
     )
-    new_completion_date = fields.Date(string="New Completion Date", tracking=True)
-    new_cost = fields.Monetary(string="New Cost", tracking=True)
+    new_completion_date = fields.Date(tracking=True)
+    new_cost = fields.Monetary(tracking=True)
     stage = fields.Selection(
         STAGES, default="draft", required=True, readonly=True, copy=False, index=True
     )

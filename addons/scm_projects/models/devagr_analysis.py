@@ -71,14 +71,13 @@ class ScmDevAnalysis(models.Model):
     stage = fields.Selection(
         STAGES, default="draft", required=True, readonly=True, copy=False, index=True
     )
-    business_flows = fields.Html(string="Business Flows")
-    document_flows = fields.Html(string="Document Flows")
+    business_flows = fields.Html()
+    document_flows = fields.Html()
     document_content = fields.Html(
-        string="Document Content",
         help="The content of each document, queries included.",
     )
     data_flows = fields.Html(string="Data-flow Relations")
-    print_formats = fields.Html(string="Print Formats")
+    print_formats = fields.Html()
     source_summary = fields.Text(
         string="Requirement Sources",
         compute="_compute_source_summary",

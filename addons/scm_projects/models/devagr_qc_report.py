@@ -39,7 +39,6 @@ class ScmDevQcReport(models.Model):
         "scm.dev.agreement",
         compute="_compute_agreement_id",
         store=True,
-        string="Agreement",
     )
     analysis_id = fields.Many2one(
         "scm.dev.analysis", string="Requirement Analysis Report", readonly=True
@@ -49,7 +48,7 @@ class ScmDevQcReport(models.Model):
     )
     test_date = fields.Date(string="Tested On", default=fields.Date.context_today)
     result = fields.Selection(RESULTS, tracking=True)
-    findings = fields.Html(string="Findings")
+    findings = fields.Html()
     qc_report_attachment_ids = fields.Many2many(
         "ir.attachment",
         "scm_dev_qc_report_file_rel",

@@ -95,15 +95,12 @@ class ScmDevPlan(models.Model):
         readonly=True,
         copy=False,
     )
-    approved_by_id = fields.Many2one(
-        "res.users", string="Approved By", readonly=True, copy=False
-    )
+    approved_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     approved_date = fields.Datetime(string="Approved On", readonly=True, copy=False)
     work_id = fields.Many2one(
         "scm.dev.work", string="Development", readonly=True, copy=False
     )
     upgrade_cycle_due = fields.Boolean(
-        string="Upgrade Cycle Due",
         compute="_compute_upgrade_cycle_due",
         help="No upgrade plan was approved in the last six months (PRJ-UPG-01).",
     )

@@ -55,9 +55,7 @@ class ScmDevDocumentMixin(models.AbstractModel):
         default=lambda self: self.env.user,
     )
     submitted_date = fields.Datetime(string="Submitted On", readonly=True, copy=False)
-    reviewed_by_id = fields.Many2one(
-        "res.users", string="Reviewed By", readonly=True, copy=False
-    )
+    reviewed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     reviewed_date = fields.Datetime(string="Reviewed On", readonly=True, copy=False)
     review_note = fields.Text(string="Review Comments")
 

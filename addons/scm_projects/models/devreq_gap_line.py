@@ -24,13 +24,13 @@ class ScmDevGapLine(models.Model):
     company_id = fields.Many2one(related="gap_list_id.company_id", store=True)
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Customer Need", required=True)
-    current_software = fields.Text(string="Current Software")
+    current_software = fields.Text()
     difference = fields.Text()
-    branch_verified = fields.Boolean(string="Branch Verified", readonly=True)
+    branch_verified = fields.Boolean(readonly=True)
     branch_verified_by_id = fields.Many2one(
         "res.users", string="Verified By (Branch)", readonly=True
     )
-    software_feasible = fields.Boolean(string="Software Feasible", readonly=True)
+    software_feasible = fields.Boolean(readonly=True)
     software_checked_by_id = fields.Many2one(
         "res.users", string="Checked By (Software)", readonly=True
     )

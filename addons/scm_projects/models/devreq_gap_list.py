@@ -40,7 +40,7 @@ class ScmDevGapList(models.Model):
     )
     submitted_date = fields.Datetime(string="Sent to MRD On", readonly=True)
     submitted_by_id = fields.Many2one("res.users", string="Sent By", readonly=True)
-    verified_by_id = fields.Many2one("res.users", string="Verified By", readonly=True)
+    verified_by_id = fields.Many2one("res.users", readonly=True)
     verified_date = fields.Datetime(string="Verified On", readonly=True)
     dev_work_id = fields.Many2one("scm.dev.work", string="Development", readonly=True)
 

@@ -17,7 +17,6 @@ class ScmDevMemberPlan(models.Model):
     name = fields.Char(string="Title", required=True)
     member_id = fields.Many2one(
         "res.users",
-        string="Member",
         required=True,
         default=lambda self: self.env.user,
     )

@@ -53,7 +53,7 @@ class ScmDevRequirementChange(models.Model):
     record_date = fields.Date(
         string="Recorded On", readonly=True, default=fields.Date.context_today
     )
-    applied_by_id = fields.Many2one("res.users", string="Applied By", readonly=True)
+    applied_by_id = fields.Many2one("res.users", readonly=True)
     applied_date = fields.Datetime(string="Applied On", readonly=True)
 
     @api.model_create_multi

@@ -56,12 +56,10 @@ class ScmDevRequirementReport(models.Model):
     name = fields.Char(string="Subject", required=True, tracking=True)
     template_id = fields.Many2one(
         "scm.dev.requirement.template",
-        string="Template",
         required=True,
         ondelete="restrict",
     )
     template_version = fields.Char(
-        string="Template Version",
         readonly=True,
         help="The version of MRD's template the report was written on (PRJ-SEC-02).",
     )
@@ -90,7 +88,7 @@ class ScmDevRequirementReport(models.Model):
     )
     confirmed_date = fields.Datetime(string="Confirmed On", readonly=True)
     received_date = fields.Datetime(string="Received by MRD On", readonly=True)
-    received_by_id = fields.Many2one("res.users", string="Received By", readonly=True)
+    received_by_id = fields.Many2one("res.users", readonly=True)
     triaged_by_id = fields.Many2one("res.users", string="Scheduled By", readonly=True)
     dev_work_id = fields.Many2one("scm.dev.work", string="Development", readonly=True)
     change_ids = fields.One2many(

@@ -17,9 +17,9 @@ class ScmDevResearchReport(models.Model):
     research_date = fields.Date(string="Research Time")
     place = fields.Char()
     interviewees = fields.Text()
-    business_flows = fields.Text(string="Business Flows")
+    business_flows = fields.Text()
     business_documents = fields.Text(string="Business Documents (流转单据)")
-    statistical_reports = fields.Text(string="Statistical Reports")
+    statistical_reports = fields.Text()
 
     @api.model_create_multi
     def create(self, vals_list):

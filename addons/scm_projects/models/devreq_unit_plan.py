@@ -48,7 +48,7 @@ class ScmDevUnitPlan(models.Model):
         copy=False,
         tracking=True,
     )
-    filed_by_id = fields.Many2one("res.users", string="Filed By", readonly=True)
+    filed_by_id = fields.Many2one("res.users", readonly=True)
     filed_date = fields.Datetime(string="Filed On", readonly=True)
 
     def _devreq_check_unit(self, action):

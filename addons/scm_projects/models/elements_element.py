@@ -112,7 +112,6 @@ class ScmProjectElement(models.Model):
     )
     author_id = fields.Many2one(
         "res.users",
-        string="Author",
         required=True,
         tracking=True,
         domain="[('share', '=', False)]",
@@ -136,10 +135,8 @@ class ScmProjectElement(models.Model):
         string="Internal Discussion",
         help="The problems analysed and the solutions the team agreed on.",
     )
-    consensus_reached = fields.Boolean(string="Consensus Reached", readonly=True)
-    consensus_recorded_by_id = fields.Many2one(
-        "res.users", string="Consensus Recorded By", readonly=True
-    )
+    consensus_reached = fields.Boolean(readonly=True)
+    consensus_recorded_by_id = fields.Many2one("res.users", readonly=True)
     consensus_date = fields.Datetime(string="Consensus Recorded On", readonly=True)
     # PRJ-ELEM-04
     submitted_date = fields.Datetime(

@@ -53,9 +53,7 @@ class ScmProjectInitChecklist(models.Model):
     stage = fields.Selection(
         STAGES, default="draft", required=True, readonly=True, copy=False, index=True
     )
-    completed_by_id = fields.Many2one(
-        "res.users", string="Completed By", readonly=True, copy=False
-    )
+    completed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     completed_on = fields.Datetime(string="Recorded On", readonly=True, copy=False)
     line_count = fields.Integer(compute="_compute_progress")
     checked_count = fields.Integer(compute="_compute_progress")

@@ -27,7 +27,7 @@ class ScmProjectInitChecklistLine(models.Model):
         related="checklist_id.company_id", store=True, string="Branch"
     )
     sequence = fields.Integer(default=10)
-    data_item = fields.Char(string="Data Item", required=True)
+    data_item = fields.Char(required=True)
     checked = fields.Boolean()
     result = fields.Selection(
         [
@@ -37,7 +37,7 @@ class ScmProjectInitChecklistLine(models.Model):
         ],
     )
     remarks = fields.Char()
-    checked_by_id = fields.Many2one("res.users", string="Checked By", readonly=True)
+    checked_by_id = fields.Many2one("res.users", readonly=True)
     checked_date = fields.Date(string="Checked On", readonly=True)
 
     def _scm_check_editable(self, checklists):

@@ -53,9 +53,7 @@ class ScmProjectMemorandum(models.Model):
     current_completion_date = fields.Date(
         related="project_id.scm_completion_date", string="Current Completion Date"
     )
-    new_completion_date = fields.Date(
-        string="New Completion Date", required=True, tracking=True
-    )
+    new_completion_date = fields.Date(required=True, tracking=True)
     thank_you_letter = fields.Html(
         string="Letter of Thanks",
         sanitize_style=True,

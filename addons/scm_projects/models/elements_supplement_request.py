@@ -42,7 +42,6 @@ class ScmProjectSupplementRequest(models.Model):
     )
     requested_by_id = fields.Many2one(
         "res.users",
-        string="Requested By",
         readonly=True,
         default=lambda self: self.env.user,
     )

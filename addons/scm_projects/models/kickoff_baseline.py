@@ -54,20 +54,20 @@ class ScmProjectBaseline(models.Model):
         compute="_compute_average_minutes",
         store=True,
     )
-    duties = fields.Text(string="Duties")
-    business_documents = fields.Text(string="Business Documents")
+    duties = fields.Text()
+    business_documents = fields.Text()
     staff_cost = fields.Text(string="Staff and Cost")
     volume_time = fields.Text(string="Volume and Completion Time")
     reference_data = fields.Text(string="Reference Data and Providers")
     control_points = fields.Text(string="Responsibility Control Points")
-    review_time = fields.Text(string="Review Time")
-    review_content = fields.Text(string="Review Content")
-    accuracy = fields.Text(string="Accuracy")
-    potential_errors = fields.Text(string="Potential Errors")
-    data_custody = fields.Text(string="Data Custody")
+    review_time = fields.Text()
+    review_content = fields.Text()
+    accuracy = fields.Text()
+    potential_errors = fields.Text()
+    data_custody = fields.Text()
     retrieval = fields.Text(string="Retrieval Method and Efficiency")
     decision_support = fields.Text(string="Decision Support and Its Cost")
-    customer_satisfaction = fields.Text(string="Customer Satisfaction")
+    customer_satisfaction = fields.Text()
 
     @api.depends("test_base", "total_minutes")
     def _compute_average_minutes(self):

@@ -59,9 +59,7 @@ class ScmProjectKickoff(models.Model):
         help="The PM presented the whole implementation process to the "
         "customer's senior managers (PRJ-KICK-01).",
     )
-    briefing_attendees = fields.Text(
-        string="Briefing Attendees", help="The customer's senior managers present."
-    )
+    briefing_attendees = fields.Text(help="The customer's senior managers present.")
     briefing_content = fields.Text(
         string="Key Steps, Difficulties and Risks Presented",
         help="E.g. traditional management habits, lack of consensus, "
@@ -92,7 +90,6 @@ class ScmProjectKickoff(models.Model):
     )
     host_id = fields.Many2one(
         "res.partner",
-        string="Host",
         compute="_compute_team",
         help="The customer's leading-group leader hosts the meeting.",
     )
@@ -114,7 +111,6 @@ class ScmProjectKickoff(models.Model):
     )
     meeting_notes = fields.Text(string="Agenda and Notes")
     first_payment_received = fields.Boolean(
-        string="First Payment Received",
         compute="_compute_first_payment_received",
         help="The first payment of the contract is recorded as received (PRJ-KICK-04).",
     )
@@ -129,9 +125,7 @@ class ScmProjectKickoff(models.Model):
         string="Kick-off Minutes",
     )
     completed_on = fields.Datetime(readonly=True, copy=False)
-    completed_by_id = fields.Many2one(
-        "res.users", string="Completed By", readonly=True, copy=False
-    )
+    completed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     # -- PRJ-RES-06: phased implementation ---
     phased = fields.Boolean(
         string="Phased Implementation",
@@ -140,7 +134,6 @@ class ScmProjectKickoff(models.Model):
         "must describe the transition between phases (PRJ-RES-06).",
     )
     transition_plan = fields.Text(
-        string="Transition Plan",
         help="How the project moves from one phase to the next and the method "
         "for the next phase.",
     )

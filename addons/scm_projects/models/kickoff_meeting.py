@@ -70,12 +70,10 @@ class ScmProjectMeeting(models.Model):
     venue = fields.Char()
     chair_id = fields.Many2one(
         "res.partner",
-        string="Chair",
         help="The customer's project lead who convenes and chairs the meeting.",
     )
     recorder_id = fields.Many2one(
         "res.users",
-        string="Recorder",
         domain="[('share', '=', False)]",
         help="The AA team member the PM designated to write the minutes.",
     )
@@ -86,7 +84,7 @@ class ScmProjectMeeting(models.Model):
         "group leader for the kick-off minutes).",
     )
     attendees = fields.Text()
-    minutes = fields.Text(string="Minutes")
+    minutes = fields.Text()
     item_ids = fields.One2many(
         "scm.project.meeting.item", "meeting_id", string="Items", copy=True
     )
@@ -106,9 +104,7 @@ class ScmProjectMeeting(models.Model):
         index=True,
     )
     sent_on = fields.Datetime(readonly=True, copy=False)
-    sent_by_id = fields.Many2one(
-        "res.users", string="Sent By", readonly=True, copy=False
-    )
+    sent_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     pm_signed = fields.Boolean(
         string="Signed by the AA PM", compute="_compute_pm_signed"
     )

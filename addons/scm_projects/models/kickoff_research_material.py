@@ -59,7 +59,6 @@ class ScmProjectResearchMaterial(models.Model):
     )
     provider_id = fields.Many2one(
         "res.partner",
-        string="Provider",
         required=True,
         help="The customer's contact who handed over the material and signs "
         "its receipt.",
@@ -86,7 +85,6 @@ class ScmProjectResearchMaterial(models.Model):
     number = fields.Char(readonly=True, copy=False, index=True)
     serial = fields.Integer(readonly=True, copy=False)
     received_on = fields.Date(
-        string="Received On",
         readonly=True,
         copy=False,
         help="The day the receipt form was fully signed.",

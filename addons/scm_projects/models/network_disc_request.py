@@ -47,25 +47,18 @@ class ScmProjectDiscRequest(models.Model):
     )
     disc_type = fields.Selection(
         [("practice", "Practice Disc"), ("product", "Product Disc")],
-        string="Disc Type",
         required=True,
         default="practice",
         tracking=True,
     )
     quantity = fields.Integer(default=1, required=True)
     requirements = fields.Text()
-    due_date = fields.Date(string="Due Date", required=True, tracking=True)
-    requested_by_id = fields.Many2one(
-        "res.users", string="Requested By", readonly=True, copy=False
-    )
+    due_date = fields.Date(required=True, tracking=True)
+    requested_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     requested_date = fields.Datetime(string="Requested On", readonly=True, copy=False)
     delivered_date = fields.Date(string="Delivered On", readonly=True, copy=False)
-    delivered_by_id = fields.Many2one(
-        "res.users", string="Delivered By", readonly=True, copy=False
-    )
-    delivered_late = fields.Boolean(
-        string="Delivered Late", readonly=True, copy=False, index=True
-    )
+    delivered_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    delivered_late = fields.Boolean(readonly=True, copy=False, index=True)
     is_late = fields.Boolean(
         string="Late",
         compute="_compute_is_late",

@@ -26,12 +26,11 @@ class ScmProjectEquipment(models.Model):
 
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Device", required=True)
-    model = fields.Char(string="Model")
+    model = fields.Char()
     quantity = fields.Integer(required=True, default=1)
     supplier = fields.Char()
-    received_on = fields.Date(string="Received On")
+    received_on = fields.Date()
     serial_numbers = fields.Text(
-        string="Serial Numbers",
         help="The serial number of every unit, one per line; required on every "
         "line before the customer signs the sign-off list (SUP-EPM-02).",
     )

@@ -51,13 +51,9 @@ class ScmProjectEquipmentChange(models.Model):
     line_ids = fields.One2many(
         "scm.project.equipment.change.line", "change_id", string="Changes"
     )
-    requested_by_id = fields.Many2one(
-        "res.users", string="Requested By", readonly=True, copy=False
-    )
+    requested_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     submitted_date = fields.Datetime(string="Submitted On", readonly=True, copy=False)
-    decided_by_id = fields.Many2one(
-        "res.users", string="Decided By", readonly=True, copy=False
-    )
+    decided_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     decided_date = fields.Datetime(string="Decided On", readonly=True, copy=False)
     decision_note = fields.Text(string="MCD Opinion", readonly=True, copy=False)
 

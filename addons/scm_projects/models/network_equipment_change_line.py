@@ -35,7 +35,7 @@ class ScmProjectEquipmentChangeLine(models.Model):
         ondelete="set null",
     )
     name = fields.Char(string="Device")
-    model = fields.Char(string="Model")
+    model = fields.Char()
     quantity = fields.Integer(default=1)
     supplier = fields.Char()
 

@@ -68,13 +68,12 @@ class ScmProjectWorkOrder(models.Model):
         tracking=True,
     )
     visit_date = fields.Date(
-        string="Visit Date",
         required=True,
         default=fields.Date.context_today,
         tracking=True,
     )
     problem = fields.Text(string="Problem Reported", required=True)
-    work_done = fields.Text(string="Work Done")
+    work_done = fields.Text()
     hours = fields.Float(string="Hours on Site", aggregator="sum")
     time_billed = fields.Boolean(
         string="Non-contract (Time-billed)",
@@ -83,14 +82,11 @@ class ScmProjectWorkOrder(models.Model):
         "billed by time (PRJ-TS-01, SVC-SCOPE-01).",
     )
     contract_service = fields.Boolean(
-        string="Contract Service",
         compute="_compute_contract_service",
         help="The project's Tech Service or Secondary contract is in force.",
     )
     closed_date = fields.Date(string="Visit Closed On", readonly=True, copy=False)
-    closed_by_id = fields.Many2one(
-        "res.users", string="Closed By", readonly=True, copy=False
-    )
+    closed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
 
     @api.depends("project_id")
     def _compute_contract_service(self):

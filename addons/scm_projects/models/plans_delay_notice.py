@@ -79,19 +79,16 @@ class ScmProjectDelayNotice(models.Model):
     reason = fields.Text(string="Delay or Change", required=True)
     result_evaluation = fields.Text(string="Evaluation of Results")
     customer_opinion = fields.Text(string="Customer's Opinion")
-    existing_problems = fields.Text(string="Existing Problems")
+    existing_problems = fields.Text()
     line_ids = fields.One2many(
         "scm.project.delay.notice.line", "notice_id", string="Affected Plan Lines"
     )
     notice_date = fields.Date(
-        string="Notice Date",
         readonly=True,
         copy=False,
         help="The day the notice was submitted (external) or issued (internal).",
     )
-    submitted_by_id = fields.Many2one(
-        "res.users", string="Submitted By", readonly=True, copy=False
-    )
+    submitted_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     applied_date = fields.Date(string="New Dates Applied On", readonly=True, copy=False)
     late = fields.Boolean(
         string="Late Notice",

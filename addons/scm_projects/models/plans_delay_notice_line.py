@@ -42,8 +42,8 @@ class ScmProjectDelayNoticeLine(models.Model):
         store=True,
         help="The planned end when the notice was submitted.",
     )
-    new_planned_start = fields.Date(string="New Planned Start")
-    new_planned_end = fields.Date(string="New Planned End")
+    new_planned_start = fields.Date()
+    new_planned_end = fields.Date()
     days_notice = fields.Integer(
         string="Days of Notice",
         compute="_compute_late",

@@ -98,7 +98,6 @@ class ScmProjectPlan(models.Model):
     )
     overall_plan_id = fields.Many2one(
         "scm.project.plan",
-        string="Overall Plan",
         readonly=True,
         copy=False,
         ondelete="restrict",
@@ -118,12 +117,8 @@ class ScmProjectPlan(models.Model):
     )
     task_ids = fields.One2many("project.task", "scm_plan_id", string="Plan Lines")
     task_count = fields.Integer(compute="_compute_task_count", string="Lines")
-    prepared_by_id = fields.Many2one(
-        "res.users", string="Prepared By", readonly=True, copy=False
-    )
-    issued_by_id = fields.Many2one(
-        "res.users", string="Issued By", readonly=True, copy=False
-    )
+    prepared_by_id = fields.Many2one("res.users", readonly=True, copy=False)
+    issued_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     issued_date = fields.Date(string="Issued On", readonly=True, copy=False)
     late_task_count = fields.Integer(
         compute="_compute_task_count", string="Lines Behind Plan"

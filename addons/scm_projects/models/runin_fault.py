@@ -113,14 +113,14 @@ class ScmProjectFault(models.Model):
     occurrence_time = fields.Datetime(string="Occurred At", required=True)
     software_version = fields.Char(string="Software Version Name", required=True)
     module_name = fields.Char(string="Failing Module", required=True)
-    error_screen = fields.Binary(string="Error Screen", attachment=True)
+    error_screen = fields.Binary(attachment=True)
     error_screen_filename = fields.Char()
     error_screen_text = fields.Text(string="Error Screen (Text)")
     symptom = fields.Text(required=True)
     program_name = fields.Char(required=True)
     sent_date = fields.Datetime(string="Sent On", readonly=True)
     received_date = fields.Datetime(string="Received by TSMS On", readonly=True)
-    received_by_id = fields.Many2one("res.users", string="Received By", readonly=True)
+    received_by_id = fields.Many2one("res.users", readonly=True)
     cause = fields.Selection(CAUSES, tracking=True)
     cause_kind = fields.Selection(
         [("non_software", "Non-software"), ("software", "Software")],
@@ -129,7 +129,7 @@ class ScmProjectFault(models.Model):
         string="Cause Type",
     )
     handling = fields.Text(string="Handling Instructions")
-    diagnosed_by_id = fields.Many2one("res.users", string="Diagnosed By", readonly=True)
+    diagnosed_by_id = fields.Many2one("res.users", readonly=True)
     diagnosed_date = fields.Datetime(string="Diagnosed On", readonly=True)
     copies_late = fields.Boolean(
         string="Copies Not Same Day",
@@ -146,7 +146,7 @@ class ScmProjectFault(models.Model):
     qc_by_id = fields.Many2one("res.users", string="QC Result By", readonly=True)
     qc_date = fields.Datetime(string="QC Result On", readonly=True)
     closing_note = fields.Text(string="Notice to the Branch/Team")
-    closed_by_id = fields.Many2one("res.users", string="Closed By", readonly=True)
+    closed_by_id = fields.Many2one("res.users", readonly=True)
     closed_date = fields.Datetime(string="Closed On", readonly=True)
     notice_ids = fields.One2many(
         "scm.notice",

@@ -18,7 +18,6 @@ class ScmProjectRuninMonitoring(models.Model):
     )
     consultant_id = fields.Many2one(
         "res.users",
-        string="Consultant",
         default=lambda self: self.env.user,
         readonly=True,
     )

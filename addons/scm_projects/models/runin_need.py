@@ -66,7 +66,7 @@ class ScmProjectNeed(models.Model):
     )
     submitted_date = fields.Datetime(string="Sent to MRD On", readonly=True)
     received_date = fields.Datetime(string="Received by MRD On", readonly=True)
-    received_by_id = fields.Many2one("res.users", string="Received By", readonly=True)
+    received_by_id = fields.Many2one("res.users", readonly=True)
     classification = fields.Selection(CLASSIFICATIONS, tracking=True)
     triaged_by_id = fields.Many2one("res.users", string="Classified By", readonly=True)
     solution = fields.Text()

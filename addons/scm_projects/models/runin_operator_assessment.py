@@ -14,7 +14,6 @@ class ScmProjectOperatorAssessment(models.Model):
     date = fields.Date(required=True, default=fields.Date.context_today)
     training_plan_id = fields.Many2one(
         "scm.project.training.plan",
-        string="Training Plan",
         domain="[('project_id', '=', project_id)]",
     )
     line_ids = fields.One2many(

@@ -38,9 +38,7 @@ class ScmProjectRuninPriorityMixin(models.AbstractModel):
 
     importance = fields.Selection(IMPORTANCE, tracking=True)
     urgency = fields.Selection(URGENCY, tracking=True)
-    priority = fields.Selection(
-        PRIORITIES, compute="_compute_priority", store=True, string="Priority"
-    )
+    priority = fields.Selection(PRIORITIES, compute="_compute_priority", store=True)
     schedule_date = fields.Date(
         string="Scheduled For",
         tracking=True,

@@ -65,9 +65,7 @@ class ScmProjectSuggestion(models.Model):
     proposal = fields.Text(string="Suggested Improvement")
     submitted_date = fields.Datetime(string="Sent to TSMS On", readonly=True)
     handover_date = fields.Datetime(string="Handed to MRD On", readonly=True)
-    handed_over_by_id = fields.Many2one(
-        "res.users", string="Handed Over By", readonly=True
-    )
+    handed_over_by_id = fields.Many2one("res.users", readonly=True)
     handover_late = fields.Boolean(
         string="Handover Not Same Day",
         compute="_compute_handover_late",
@@ -85,7 +83,7 @@ class ScmProjectSuggestion(models.Model):
     target_date = fields.Date(string="Resolution Target")
     result = fields.Text(string="MRD Result")
     result_date = fields.Datetime(string="Result On", readonly=True)
-    result_by_id = fields.Many2one("res.users", string="Result By", readonly=True)
+    result_by_id = fields.Many2one("res.users", readonly=True)
     upgrade_backlog = fields.Boolean(
         string="In the Upgrade Backlog",
         readonly=True,

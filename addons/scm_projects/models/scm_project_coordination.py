@@ -62,7 +62,6 @@ class ScmProjectCoordination(models.Model):
     )
     unit_manager_id = fields.Many2one(
         "res.users",
-        string="Unit Manager",
         compute="_compute_unit_manager_id",
         store=True,
         index="btree_not_null",
@@ -72,9 +71,7 @@ class ScmProjectCoordination(models.Model):
     work = fields.Text(string="Work Requested", required=True)
     date_from = fields.Date(string="From", required=True)
     date_to = fields.Date(string="To", required=True)
-    requested_by_id = fields.Many2one(
-        "res.users", string="Requested By", readonly=True, copy=False
-    )
+    requested_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     requested_date = fields.Datetime(string="Requested On", readonly=True, copy=False)
     assignee_id = fields.Many2one(
         "res.users",
@@ -86,9 +83,7 @@ class ScmProjectCoordination(models.Model):
     answer_note = fields.Text(
         string="Answer", help="The unit's answer; the reason when it refuses."
     )
-    answered_by_id = fields.Many2one(
-        "res.users", string="Answered By", readonly=True, copy=False
-    )
+    answered_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     answered_date = fields.Datetime(string="Answered On", readonly=True, copy=False)
     member_id = fields.Many2one(
         "scm.project.member", string="Team Member", readonly=True, copy=False

@@ -18,7 +18,6 @@ class ScmProjectDocumentMixin(models.AbstractModel):
 
     project_id = fields.Many2one(
         "project.project",
-        string="Project",
         required=True,
         index=True,
         ondelete="restrict",

@@ -82,14 +82,12 @@ class ScmProjectExecutionSheet(models.Model):
     completion_quality = fields.Selection(
         QUALITY, readonly=True, copy=False, tracking=True
     )
-    quality_comment = fields.Text(string="Quality Comment", readonly=True, copy=False)
+    quality_comment = fields.Text(readonly=True, copy=False)
     completed_late = fields.Boolean(
         compute="_compute_completed_late",
         help="Fully completed after the agreed delivery date.",
     )
-    verified_by_id = fields.Many2one(
-        "res.users", string="Verified By", readonly=True, copy=False
-    )
+    verified_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     verified_date = fields.Datetime(string="Verified On", readonly=True, copy=False)
 
     _sql_constraints = [

@@ -73,9 +73,7 @@ class ScmProjectInitiation(models.Model):
         related="project_id.scm_member_ids", string="Project Team"
     )
     issued_date = fields.Date(string="Issued On", readonly=True, copy=False)
-    issued_by_id = fields.Many2one(
-        "res.users", string="Issued By", readonly=True, copy=False
-    )
+    issued_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     due_date = fields.Datetime(
         string="Due By",
         compute="_compute_lateness",

@@ -37,7 +37,7 @@ class ScmProjectMember(models.Model):
     user_id = fields.Many2one(
         "res.users", string="AA Member", domain="[('share', '=', False)]"
     )
-    customer_contact_id = fields.Many2one("res.partner", string="Customer Contact")
+    customer_contact_id = fields.Many2one("res.partner")
     department_id = fields.Many2one(
         "hr.department",
         string="Unit",

@@ -58,12 +58,8 @@ class ScmProjectMemberChange(models.Model):
         domain="[('share', '=', False)]",
         help="The member who takes over, if any.",
     )
-    new_member_id = fields.Many2one(
-        "scm.project.member", string="New Member", readonly=True, copy=False
-    )
-    recorded_by_id = fields.Many2one(
-        "res.users", string="Recorded By", readonly=True, copy=False
-    )
+    new_member_id = fields.Many2one("scm.project.member", readonly=True, copy=False)
+    recorded_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     recorded_date = fields.Datetime(string="Recorded On", readonly=True, copy=False)
     notified_by_id = fields.Many2one(
         "res.users", string="MCD Notice By", readonly=True, copy=False

@@ -517,7 +517,7 @@ class TestNetworkEquipment(ScmProjectsCase):
         action = self.as_client(change, self.mcd_manager).action_open_reject()
         Wizard = self.as_client(
             self.env["scm.project.equipment.change.decision"], self.mcd_manager
-        ).with_context(action["context"])
+        ).with_context(**action["context"])
         with Form(Wizard) as form:
             form.note = "  "
         with self.assertRaisesRegex(UserError, "why"):

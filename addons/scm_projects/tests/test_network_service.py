@@ -246,7 +246,7 @@ class TestNetworkService(ScmProjectsCase):
         action = self.as_client(order, self.wh_consultant).action_open_customer_sign()
         Wizard = self.as_client(
             self.env["scm.project.customer.sign"], self.wh_consultant
-        ).with_context(action["context"])
+        ).with_context(**action["context"])
         with Form(Wizard) as form:
             form.signatory = "楚风 王经理"
         form.record.action_confirm()

@@ -14,7 +14,6 @@ class ScmProjectElementGenerate(models.TransientModel):
     project_id = fields.Many2one("project.project", required=True, readonly=True)
     author_id = fields.Many2one(
         "res.users",
-        string="Author",
         required=True,
         domain="[('id', 'in', consultant_ids)]",
         help="A consultant of the project team (PRJ-ELEM-03).",

@@ -114,7 +114,7 @@ class ScmServicePlan(models.Model):
         help="The customer's basic information from the customer file."
     )
     # (2) service scheme
-    software_version = fields.Char(string="Software Version")
+    software_version = fields.Char()
     running_state = fields.Text(string="Current Running State")
     acceptance_level = fields.Selection(
         [

@@ -25,7 +25,7 @@ class ScmServicePlanLine(models.Model):
     sequence = fields.Integer(default=10)
     name = fields.Char(string="Problem or Need", required=True)
     method = fields.Text(string="Planned Method")
-    steps = fields.Text(string="Steps")
+    steps = fields.Text()
     due_date = fields.Date(string="To Complete By")
     progress = fields.Text()
     done = fields.Boolean()

@@ -54,7 +54,7 @@ class ScmServiceSurveyPlan(models.Model):
     )
     filed_date = fields.Datetime(string="Filed On", readonly=True, copy=False)
     filed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
-    filed_late = fields.Boolean(string="Filed Late", readonly=True, copy=False)
+    filed_late = fields.Boolean(readonly=True, copy=False)
 
     _sql_constraints = [
         ("year_unique", "unique(company_id, year)", "One survey plan per year.")

@@ -143,16 +143,14 @@ class ScmDiscRequest(models.Model):
         index=True,
         default=lambda self: self.env.company,
     )
-    disc_type = fields.Selection(
-        DISC_TYPES, string="Disc Type", required=True, default="official"
-    )
+    disc_type = fields.Selection(DISC_TYPES, required=True, default="official")
     partner_id = fields.Many2one(
         "res.partner",
         string="Customer",
         help="Required for an official disc (SVC-DISC-01).",
     )
-    product = fields.Char(string="Product", required=True)
-    version = fields.Char(string="Version", required=True)
+    product = fields.Char(required=True)
+    version = fields.Char(required=True)
     quantity = fields.Integer(default=1, required=True)
     requested_date = fields.Date(
         string="Needed By", required=True, help="The deadline the branch asks for."
@@ -160,7 +158,6 @@ class ScmDiscRequest(models.Model):
     requirements = fields.Text(string="Pressing Requirements")
     project_disc_request_id = fields.Many2one(
         "scm.project.disc.request",
-        string="Project Disc Request",
         ondelete="set null",
         help="The project's disc request (PRJ-SC-06) this pressing request serves.",
     )
@@ -168,7 +165,7 @@ class ScmDiscRequest(models.Model):
         related="project_disc_request_id.project_id", string="Project"
     )
     # -- sending and decision (SVC-DISC-01..03) -----------------------------------
-    sent_by_id = fields.Many2one("res.users", string="Sent By", readonly=True)
+    sent_by_id = fields.Many2one("res.users", readonly=True)
     sent_date = fields.Datetime(string="Received by the TSMS", readonly=True)
     tsms_id = fields.Many2one("res.users", string="TSMS", readonly=True)
     forwarded_date = fields.Datetime(string="Forwarded On", readonly=True)
@@ -189,9 +186,9 @@ class ScmDiscRequest(models.Model):
     # -- official discs (SVC-DISC-04/05) --------------------------------------------
     produced_date = fields.Datetime(string="Produced On", readonly=True)
     verified_date = fields.Datetime(string="Verified On", readonly=True)
-    verified_by_id = fields.Many2one("res.users", string="Verified By", readonly=True)
+    verified_by_id = fields.Many2one("res.users", readonly=True)
     shipped_date = fields.Date(string="Shipped On", readonly=True)
-    shipped_late = fields.Boolean(string="Shipped Late", readonly=True)
+    shipped_late = fields.Boolean(readonly=True)
     licence_certificate = fields.Boolean(
         string="User Licence Certificate Enclosed",
         readonly=True,
@@ -201,16 +198,14 @@ class ScmDiscRequest(models.Model):
     received_date = fields.Date(string="Received by the Branch", readonly=True)
     receipt_note = fields.Text(string="Receipt Remarks")
     receipt_returned_date = fields.Datetime(string="Receipt Returned On", readonly=True)
-    receipt_returned_by_id = fields.Many2one(
-        "res.users", string="Receipt Returned By", readonly=True
-    )
+    receipt_returned_by_id = fields.Many2one("res.users", readonly=True)
     # -- demo and practice discs (SVC-DISC-06) --------------------------------------
     upload_location = fields.Char(string="Location on the Service Website")
     uploaded_date = fields.Date(string="Uploaded On", readonly=True)
-    uploaded_late = fields.Boolean(string="Uploaded Late", readonly=True)
+    uploaded_late = fields.Boolean(readonly=True)
     serial_number = fields.Char(string="Product Serial Number")
     serial_emailed_date = fields.Datetime(string="Serial E-mailed On", readonly=True)
-    phone_guidance_log = fields.Text(string="Phone Guidance Log")
+    phone_guidance_log = fields.Text()
     phone_guided_date = fields.Datetime(string="Phone Guidance On", readonly=True)
     done_date = fields.Datetime(string="Closed On", readonly=True)
     is_late = fields.Boolean(
@@ -337,12 +332,13 @@ class ScmDiscRequest(models.Model):
 
     # -- create / write ------------------------------------------------------------
     def _scm_check_links(self, vals):
-        super()._scm_check_links(vals)
+        result = super()._scm_check_links(vals)
         if vals.get("project_disc_request_id"):
             project_request = self.env["scm.project.disc.request"].browse(
                 vals["project_disc_request_id"]
             )
             project_request.check_access("read")
+        return result
 
     @api.model_create_multi
     def create(self, vals_list):

@@ -56,9 +56,7 @@ class ScmServiceBulletin(models.Model):
     distributed_date = fields.Datetime(
         string="Distributed On", readonly=True, copy=False
     )
-    distributed_by_id = fields.Many2one(
-        "res.users", string="Distributed By", readonly=True, copy=False
-    )
+    distributed_by_id = fields.Many2one("res.users", readonly=True, copy=False)
 
     _sql_constraints = [
         ("month_unique", "unique(month)", "A month has one typical-issues bulletin.")

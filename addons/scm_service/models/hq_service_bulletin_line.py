@@ -13,9 +13,7 @@ class ScmServiceBulletinLine(models.Model):
         "scm.service.bulletin", required=True, ondelete="cascade", index=True
     )
     sequence = fields.Integer(default=10)
-    escalation_id = fields.Many2one(
-        "scm.service.escalation", string="Escalation", ondelete="set null"
-    )
+    escalation_id = fields.Many2one("scm.service.escalation", ondelete="set null")
     branch_id = fields.Many2one(
         related="escalation_id.company_id", string="Branch", compute_sudo=True
     )

@@ -66,7 +66,7 @@ class ScmServiceEscalation(models.Model):
         "helpdesk.ticket", string="Service Request", index=True, ondelete="set null"
     )
     partner_id = fields.Many2one("res.partner", string="Customer")
-    category_id = fields.Many2one("helpdesk.ticket.category", string="Category")
+    category_id = fields.Many2one("helpdesk.ticket.category")
     guidance_kind = fields.Selection(
         GUIDANCE_KINDS,
         string="Kind",
@@ -92,9 +92,7 @@ class ScmServiceEscalation(models.Model):
         "res.users", string="Guidance Owner", readonly=True, copy=False
     )
     feedback = fields.Text(string="Result and Solution")
-    answered_by_id = fields.Many2one(
-        "res.users", string="Answered By", readonly=True, copy=False
-    )
+    answered_by_id = fields.Many2one("res.users", readonly=True, copy=False)
     answered_date = fields.Datetime(string="Answered On", readonly=True, copy=False)
     answer_result = fields.Selection(
         [("in_time", "Within 2 Working Days"), ("late", "Late")],
@@ -117,7 +115,6 @@ class ScmServiceEscalation(models.Model):
         "res.users", string="Marked Typical By", readonly=True, copy=False
     )
     bulletin_month = fields.Date(
-        string="Bulletin Month",
         compute="_compute_bulletin_month",
         store=True,
         help="The calendar month of receipt: the bulletin that lists it.",

@@ -20,7 +20,7 @@ class ScmTrainingEquipmentChecklist(models.Model):
     complete = fields.Boolean(
         string="Whiteboard and Computer", compute="_compute_has", store=True
     )
-    checked_by_id = fields.Many2one("res.users", string="Checked By", readonly=True)
+    checked_by_id = fields.Many2one("res.users", readonly=True)
     check_date = fields.Date(string="Checked On", readonly=True, index=True)
     note = fields.Text()
 

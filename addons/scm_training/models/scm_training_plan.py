@@ -133,11 +133,11 @@ class ScmTrainingPlan(models.Model):
     audience = fields.Char()
     method = fields.Text()
     content = fields.Text(help="The content of the sheet, scheme or schedule.")
-    handout_writing = fields.Text(string="Handout Writing")
+    handout_writing = fields.Text()
     trainer_id = fields.Many2one("hr.employee", string="Lead Trainer")
     division_of_work = fields.Text(string="Division of Work")
-    cost_forecast = fields.Text(string="Cost Forecast")
-    result_assessment = fields.Text(string="Result Assessment")
+    cost_forecast = fields.Text()
+    result_assessment = fields.Text()
     support_request_ids = fields.One2many(
         "scm.training.support.request", "plan_id", string="Support Requests"
     )

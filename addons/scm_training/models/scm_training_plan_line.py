@@ -24,7 +24,7 @@ class ScmTrainingPlanLine(models.Model):
     month = fields.Selection(MONTHS, required=True)
     topics = fields.Text(string="Topics / Content")
     audience = fields.Char()
-    planned_sessions = fields.Integer(string="Planned Sessions")
+    planned_sessions = fields.Integer()
 
     _sql_constraints = [
         (

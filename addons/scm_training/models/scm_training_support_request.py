@@ -56,7 +56,7 @@ class ScmTrainingSupportRequest(models.Model):
     )
     kind = fields.Selection(KINDS, required=True, tracking=True)
     what = fields.Text(string="What Is Needed", required=True)
-    needed_on = fields.Date(string="Needed On", required=True)
+    needed_on = fields.Date(required=True)
     state = fields.Selection(
         STATES, default="draft", required=True, readonly=True, tracking=True
     )
