@@ -2,7 +2,6 @@
 from . import scm_project_customer_sign_mixin
 from . import scm_project_document_mixin
 from . import project_project
-from . import project_task
 from . import project_milestone
 from . import scm_project_member
 from . import scm_contract
@@ -19,7 +18,6 @@ from . import closing_project_handover_line
 from . import closing_project_closing
 from . import closing_project_closing_line
 from . import closing_project_project
-from . import closing_scm_contract
 
 # runin: run-in faults, suggestions, needs, free reports, monitoring, training
 from . import runin_priority_mixin
@@ -75,7 +73,7 @@ from . import elements_init_checklist_line
 from . import plans_project_plan
 from . import plans_delay_notice
 from . import plans_delay_notice_line
-from . import plans_project_task
+from . import project_task
 from . import plans_project_project
 from . import plans_scm_assessment_entry
 
@@ -93,7 +91,6 @@ from . import brand_deliverable
 # report, the development agreement, memoranda, execution sheet, QC report
 # and the requirement side's acceptance (PRJ-DEV-07..15)
 from . import devagr_document_mixin
-from . import devagr_dev_work
 from . import devagr_analysis
 from . import devagr_system_analysis
 from . import devagr_agreement
@@ -106,7 +103,7 @@ from . import devagr_qc_report
 # PRJ-UPG-01..03, PRJ-SC-02/04, PRJ-SEC-02/03, SUP-REQ-01..03)
 from . import devreq_document_mixin
 from . import devreq_dev_plan
-from . import devreq_dev_work
+from . import scm_dev_work_steps
 from . import devreq_req_plan
 from . import devreq_unit_plan
 from . import devreq_research_report

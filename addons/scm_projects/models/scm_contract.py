@@ -1,10 +1,13 @@
 from odoo import _, fields, models
+from odoo.exceptions import UserError
 
 from .project_project import PROJECT_CONTRACT_TYPES
 
 
 class ScmContract(models.Model):
-    """A contract that takes effect becomes its customer project."""
+    """A contract that takes effect becomes its customer project; once the
+    project is initiated, the customer's signature on the project's
+    acceptance form accepts it (PRJ-SC-08), not the contract's own buttons."""
 
     _inherit = "scm.contract"
 
@@ -49,3 +52,26 @@ class ScmContract(models.Model):
             "res_id": project.id,
             "view_mode": "form",
         }
+
+    # -- acceptance through the project (PRJ-SC-08)
+    def _scm_check_no_project_acceptance(self):
+        # Once its project is initiated, the project's acceptance form moves
+        # the contract; a contract whose project never started (delivered
+        # before or outside the suite's projects) keeps MCD's record buttons.
+        for contract in self:
+            if contract.sudo().scm_project_id.scm_initiated_date:
+                raise UserError(
+                    _(
+                        "%(doc)s is delivered as a customer project: the "
+                        "customer's acceptance form moves it (PRJ-SC-08).",
+                        doc=contract.display_name,
+                    )
+                )
+
+    def action_mark_implementation_accepted(self):
+        self._scm_check_no_project_acceptance()
+        return super().action_mark_implementation_accepted()
+
+    def action_start_paid_service(self):
+        self._scm_check_no_project_acceptance()
+        return super().action_start_paid_service()

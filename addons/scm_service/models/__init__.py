@@ -2,8 +2,7 @@ from . import res_partner
 
 # [areas]
 # customers: service file, plans, archive, visits, needs survey
-from . import customers_res_partner
-from . import customers_res_company
+from . import res_company
 from . import customers_service_adjustment
 from . import customers_service_plan
 from . import customers_service_plan_line
@@ -12,7 +11,6 @@ from . import customers_scm_contract
 from . import customers_scm_customer_visit
 from . import customers_service_visit_coverage
 from . import customers_service_survey_plan
-from . import hq_helpdesk_ticket_category
 from . import hq_service_escalation
 from . import hq_service_bulletin
 from . import hq_service_bulletin_line
@@ -27,5 +25,3 @@ from . import helpdesk_ticket_team
 from . import helpdesk_sla
 from . import helpdesk_ticket_sla
 from . import helpdesk_ticket
-from . import requests_res_company
-from . import requests_res_partner

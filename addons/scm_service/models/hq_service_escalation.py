@@ -2,7 +2,7 @@ from odoo import _, api, fields, models
 from odoo.exceptions import UserError
 from odoo.tools import html2plaintext
 
-from .hq_helpdesk_ticket_category import GUIDANCE_KINDS
+from .helpdesk_ticket_category import GUIDANCE_KINDS
 
 ANSWER_DEADLINE = "SVC-HQ-02"
 CONTENT_FIELDS = {

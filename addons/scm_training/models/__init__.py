@@ -14,7 +14,6 @@ from . import scm_training_equipment_checklist
 from . import scm_training_equipment_line
 from . import scm_training_incentive_policy
 from . import scm_training_need
-from . import scm_training_session_plans
 from . import scm_training_five_haves_report
 from . import scm_training_weekly_gap_report
 

@@ -1,7 +1,7 @@
 from datetime import datetime, time, timedelta
 
 from odoo import _, api, fields, models
-from odoo.exceptions import AccessError, UserError
+from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tools import is_html_empty
 
 from odoo.addons.scm_base.tools import create_pivot_index
@@ -875,3 +875,33 @@ class ScmTrainingSession(models.Model):
         if not self.method_ids:
             raise UserError(_("The session has no implementation method yet."))
         return self.method_ids[:1].action_print_method()
+
+    # -- its place in the unit's monthly training plan sheet (TRN-PLAN-02)
+    plan_id = fields.Many2one(
+        "scm.training.plan",
+        string="Training Plan Sheet",
+        index=True,
+        tracking=True,
+        ondelete="restrict",
+        domain="[('plan_type', '=', 'monthly'), ('stage', '!=', 'cancelled'), "
+        "('company_id', '=', company_id), ('department_id', '=', department_id)]",
+    )
+
+    @api.constrains("plan_id", "company_id", "department_id")
+    def _check_plan_unit(self):
+        for session in self:
+            plan = session.plan_id.sudo()
+            if not plan:
+                continue
+            if (
+                plan.plan_type != "monthly"
+                or plan.company_id != session.company_id
+                or plan.department_id != session.department_id
+            ):
+                raise ValidationError(
+                    _(
+                        "%(session)s can only belong to a monthly training plan "
+                        "sheet of its own unit.",
+                        session=session.display_name,
+                    )
+                )

@@ -1,13 +1,14 @@
 from datetime import date
 
-from odoo import _, fields, models
+from odoo import _, api, fields, models
 from odoo.exceptions import ValidationError
 
 
 class ResCompany(models.Model):
-    """SUP-SAT-01: the optional annual needs survey plan, enabled on the
-    head office; from Nov 1 a missing plan for next year is flagged, on
-    the company and in the survey plans' menu, without any job."""
+    """A new branch gets its service team at once. SUP-SAT-01: the optional
+    annual needs survey plan, enabled on the head office; from Nov 1 a
+    missing plan for next year is flagged, on the company and in the survey
+    plans' menu, without any job."""
 
     _inherit = "res.company"
 
@@ -21,6 +22,12 @@ class ResCompany(models.Model):
         compute="_compute_scm_service_survey_missing",
         search="_search_scm_service_survey_missing",
     )
+
+    @api.model_create_multi
+    def create(self, vals_list):
+        companies = super().create(vals_list)
+        self.env["helpdesk.ticket.team"]._scm_ensure_service_teams(companies)
+        return companies
 
     def _scm_survey_plan_missing(self, on_date=None):
         """From Nov 1 of year Y, the plan for Y+1 must have been filed."""
