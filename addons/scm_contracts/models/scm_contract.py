@@ -984,18 +984,11 @@ class ScmContract(models.Model):
         if user.has_group("scm_base.group_scm_admin"):
             return True
         office = self.office_department_id.sudo()
-        # One indexed question (is the user an employee of the office or of a
-        # unit below it?), not every member's employee record loaded: the
-        # office asks it at each print of an original, before its number.
-        is_member = bool(
-            self.env["hr.employee"]
-            .sudo()
-            .search_count(
-                [("department_id", "child_of", office.id), ("user_id", "=", user.id)],
-                limit=1,
-            )
+        # A member of the office (or of a unit below it), its manager, or the
+        # manager's delegate for contracts.
+        return user._scm_is_member_of_unit(office) or self._scm_acts_for(
+            office.manager_id.user_id
         )
-        return is_member or self._scm_acts_for(office.manager_id.user_id)
 
     def _scm_require(self, allowed, action):
         if not allowed:

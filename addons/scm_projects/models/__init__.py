@@ -1,6 +1,8 @@
 # core: the project of a contract, its team, customer signatures
 from . import scm_project_customer_sign_mixin
 from . import scm_project_document_mixin
+# project.project: one class for every area's fields and steps (each area's
+# section in the file), so that an override is one method, not a chain
 from . import project_project
 from . import project_milestone
 from . import scm_project_member
@@ -17,11 +19,9 @@ from . import closing_project_handover
 from . import closing_project_handover_line
 from . import closing_project_closing
 from . import closing_project_closing_line
-from . import closing_project_project
 
 # runin: run-in faults, suggestions, needs, free reports, monitoring, training
 from . import runin_priority_mixin
-from . import runin_project
 from . import runin_fault
 from . import runin_suggestion
 from . import runin_need
@@ -36,7 +36,6 @@ from . import runin_report_operator_certificate
 from . import runin_report_enterprise_certificate
 
 # network: technical service, network engineering, discs
-from . import network_project_project
 from . import network_equipment
 from . import network_equipment_signoff
 from . import network_equipment_change
@@ -50,7 +49,6 @@ from . import kickoff_meeting
 from . import kickoff_meeting_item
 from . import kickoff_research_material
 from . import kickoff_baseline
-from . import kickoff_project
 
 # initiation: the initiation notice, coordination requests, team changes,
 # the execution status sheet (PRJ-INIT-01..05, PRJ-TRK-01/02/04/10, SUP-EPM-03)
@@ -58,11 +56,9 @@ from . import scm_project_initiation
 from . import scm_project_coordination
 from . import scm_project_member_change
 from . import scm_project_execution_sheet
-from . import initiation_project_project
 from . import initiation_project_member
 
 # elements
-from . import elements_project
 from . import elements_element
 from . import elements_supplement_request
 from . import elements_memorandum
@@ -74,7 +70,6 @@ from . import plans_project_plan
 from . import plans_delay_notice
 from . import plans_delay_notice_line
 from . import project_task
-from . import plans_project_project
 from . import plans_scm_assessment_entry
 
 # brand: brand operation projects (PRJ-BRD-01..09)
@@ -114,4 +109,3 @@ from . import devreq_requirement_template
 from . import devreq_requirement_report
 from . import devreq_requirement_change
 from . import devreq_runin_need
-from . import devreq_project_project

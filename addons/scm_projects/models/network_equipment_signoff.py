@@ -1,7 +1,7 @@
 from odoo import _, api, fields, models
 from odoo.exceptions import UserError, ValidationError
 
-from .network_project_project import SIGNOFF_DEADLINE
+from .project_project import SIGNOFF_DEADLINE
 
 
 class ScmProjectEquipmentSignoff(models.Model):

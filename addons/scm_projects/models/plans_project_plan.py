@@ -21,7 +21,7 @@ REQUIRED_PLAN_TYPES = ("overall", "requirement", "software", "qc")
 # to MCD and Audit) was a second path to the same sheet: it is no longer
 # made (`_scm_check_may_create`); its type stays for the sheets already
 # recorded, and the approved requirement work plan counts as the project's
-# requirement plan (plans_project_project._scm_missing_plan_types).
+# requirement plan (project.project._scm_missing_plan_types).
 RETIRED_PLAN_TYPES = ("requirement",)
 # The unit that prepares a work plan sheet; the overall plan and the schedule
 # are the PM's (the branch or MCD).

@@ -15,7 +15,10 @@ class ScmSalesAreaRequest(models.Model):
     _scm_step_fields = ("name", "user_id")
 
     name = fields.Char(
-        string="Reference", readonly=True, copy=False, default=lambda s: _("New")
+        string="Reference",
+        readonly=True,
+        copy=False,
+        default=lambda self: self.env._("New"),
     )
     company_id = fields.Many2one(
         "res.company",
