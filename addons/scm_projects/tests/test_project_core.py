@@ -3,6 +3,7 @@ from datetime import date
 from odoo.exceptions import AccessError, UserError, ValidationError
 from odoo.tests import Form, tagged
 
+from ..models.project_project import ELEMENTS_STEP_FIELDS, STEP_FIELDS
 from .common import ScmProjectsCase
 
 
@@ -173,6 +174,37 @@ class TestProjectCore(ScmProjectsCase):
             self.project.with_user(self.wh_manager).write(
                 {"company_id": self.beijing.id}
             )
+
+    def test_prj_sec_every_area_step_field_is_guarded(self):
+        """Every step field of every area (phase and dates, Finance's
+        collection verification PRJ-SC-09, a network project's arrival and
+        cancellation SUP-EPM-01, the completion date PRJ-ELEM-07) is refused
+        in a write and at create, and dropped from forged context defaults."""
+        admin = self.env.ref("base.user_admin")
+        samples = {
+            "date": "2026-01-05",
+            "datetime": "2026-01-05 08:00:00",
+            "selection": "closed",
+            "many2one": admin.id,
+        }
+        for name in (*STEP_FIELDS, *ELEMENTS_STEP_FIELDS):
+            field = self.Project._fields[name]
+            value = (
+                self.project.scm_contract_id.id
+                if name == "scm_contract_id"
+                else samples[field.type]
+            )
+            with self.subTest(field=name):
+                with self.assertRaises(UserError):
+                    self.project.with_user(admin).write({name: value})
+                with self.assertRaises(UserError):
+                    self.Project.with_user(admin).create({"name": "伪造", name: value})
+                forged = (
+                    self.Project.with_user(admin)
+                    .with_context(**{f"default_{name}": value})
+                    .create({"name": "内部项目"})
+                )
+                self.assertFalse(forged[name])
 
     def test_prj_closed_project_refuses_edits(self):
         """SUP-EPM-02: a closed project and its plan lines refuse changes."""
