@@ -211,3 +211,27 @@ class TestApprovalScreensInChinese(ScmDocumentCase):
         ]
         for text in texts:
             self.assertFalse(english_words(text), text)
+
+
+@tagged("post_install", "-at_install")
+class TestEveryAddonInChinese(TransactionCase):
+    """Every term of every scm_* addon installed (views, fields, selections,
+    menus, actions, reports, data, Python messages) has its Simplified
+    Chinese: a field added without its translation fails here, whichever
+    addon adds it. The chapter addons check the OCA addons they pull in."""
+
+    def test_every_term_of_every_scm_addon_has_chinese(self):
+        env = in_chinese(self.env)
+        addons = env["ir.module.module"].search(
+            [("name", "=like", "scm\\_%"), ("state", "=", "installed")]
+        )
+        self.assertIn("scm_base", addons.mapped("name"))
+        for addon in addons.mapped("name"):
+            with self.subTest(addon=addon):
+                missing = missing_terms(env, addon)
+                self.assertFalse(
+                    missing,
+                    f"{addon} terms without zh_CN; add them to "
+                    f"addons/{addon}/i18n/zh_CN.po (scripts/i18n.sh {addon}):\n"
+                    + "\n".join(missing),
+                )

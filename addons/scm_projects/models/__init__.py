@@ -1,6 +1,7 @@
 # core: the project of a contract, its team, customer signatures
 from . import scm_project_customer_sign_mixin
 from . import scm_project_document_mixin
+
 # project.project: one class for every area's fields and steps (each area's
 # section in the file), so that an override is one method, not a chain
 from . import project_project
