@@ -33,6 +33,8 @@ log "wrote ${POT#"$ROOT"/}"
 
 if [[ -f $PO ]]; then
     msgmerge --quiet --update --no-fuzzy-matching --backup=none "$PO" "$POT"
+    # Terms the addon no longer has are dropped, not kept as #~ comments.
+    msgattrib --no-obsolete --output-file="$PO" "$PO"
 else
     msginit --no-translator --no-wrap --locale=zh_CN.UTF-8 --input="$POT" --output-file="$PO"
 fi
