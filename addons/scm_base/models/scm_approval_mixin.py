@@ -279,13 +279,20 @@ class ScmApprovalMixin(models.AbstractModel):
             )
         )
 
+    def _scm_check_my_turn(self):
+        """A decision is given only by a reviewer (or delegate) whose turn it
+        is, on a document under review: anyone else gets the document's
+        `_scm_nothing_to_decide` refusal."""
+        for document in self:
+            if document.state != "to_approve" or not document._scm_my_reviews():
+                raise document._scm_nothing_to_decide()
+
     def validate_tier(self):
         """Approve the current user's reviews, through the comment dialog
         when the tier asks for a comment."""
         self.ensure_one()
+        self._scm_check_my_turn()
         mine = self._scm_my_reviews()
-        if self.state != "to_approve" or not mine:
-            raise self._scm_nothing_to_decide()
         if self.has_comment:
             action = self._add_comment("validate", mine)
             action["context"]["default_comment"] = (
@@ -299,10 +306,8 @@ class ScmApprovalMixin(models.AbstractModel):
     def reject_tier(self):
         """Always ask for the reason: a rejection without one is refused."""
         self.ensure_one()
-        mine = self._scm_my_reviews()
-        if self.state != "to_approve" or not mine:
-            raise self._scm_nothing_to_decide()
-        return self._add_comment("reject", mine)
+        self._scm_check_my_turn()
+        return self._add_comment("reject", self._scm_my_reviews())
 
     def _scm_undecided(self):
         return self.review_ids.filtered(lambda r: r.status in ("waiting", "pending"))
@@ -311,6 +316,8 @@ class ScmApprovalMixin(models.AbstractModel):
         self.ensure_one()
         if self.state != "to_approve":
             raise UserError(_("Only a document under review can be approved."))
+        # The comment dialog and internal callers arrive here directly.
+        self._scm_check_my_turn()
         before = self._scm_undecided()
         # The reviews are written by the approval machinery itself; the
         # decision stays the current user's (env.user is kept under sudo).

@@ -94,6 +94,20 @@ class TestApproval(ScmDocumentCase):
             doc.with_user(outsider)._rejected_tier()
         with self.assertRaises(UserError):
             self.approve(doc, outsider)
+        # Straight to the decision method the comment dialog calls, with the
+        # reviewer's own review forged in: refused, not silently ignored.
+        for decide in (
+            lambda: doc.with_user(outsider).validate_tier(),
+            lambda: doc.with_user(outsider).reject_tier(),
+            lambda: doc.with_user(outsider)._validate_tier(),
+            lambda: doc.with_user(outsider)._validate_tier(doc.review_ids),
+        ):
+            with self.assertRaises(UserError) as refusal:
+                decide()
+            self.assertEqual(
+                str(refusal.exception),
+                str(doc.with_user(outsider)._scm_nothing_to_decide()),
+            )
         self.assertFalse(doc.review_ids.filtered(lambda r: r.status == "approved"))
 
     def test_org_rule_11_history_of_three_versions(self):

@@ -296,28 +296,14 @@ class ScmContractCancellation(models.Model):
         return self.env["scm.notice"]._scm_send(self, subject, body, users.partner_id)
 
     # -- approval (SUP-CTR-03) ----------------------------------------------------
-    def _scm_check_my_turn(self):
-        for request in self:
-            if request.state != "to_approve" or not request._scm_my_reviews():
-                raise UserError(
-                    _(
-                        "You have no decision to give on %(doc)s: the approver "
-                        "of the contract type decides on its cancellation.",
-                        doc=request.display_name,
-                    )
-                )
-
-    def validate_tier(self):
-        self._scm_check_my_turn()
-        return super().validate_tier()
-
-    def reject_tier(self):
-        self._scm_check_my_turn()
-        return super().reject_tier()
-
-    def _validate_tier(self, tiers=False):
-        self._scm_check_my_turn()
-        return super()._validate_tier(tiers)
+    def _scm_nothing_to_decide(self):
+        return UserError(
+            _(
+                "You have no decision to give on %(doc)s: the approver of the "
+                "contract type decides on its cancellation.",
+                doc=self.display_name,
+            )
+        )
 
     def _scm_approval_check_submit(self):
         self.ensure_one()

@@ -497,20 +497,14 @@ class ScmSalesProposal(models.Model):
         tier = self.env.ref(PREREVIEW_TIER, raise_if_not_found=False)
         return self.sudo().review_ids.filtered(lambda r: r.definition_id == tier)
 
-    def _scm_check_my_turn(self):
-        for proposal in self:
-            if proposal.state != "to_approve" or not proposal._scm_my_reviews():
-                raise UserError(
-                    _(
-                        "You have no opinion to give on %(doc)s now: you are not "
-                        "one of its reviewers, or it is not your turn yet.",
-                        doc=proposal.display_name,
-                    )
-                )
-
-    def validate_tier(self):
-        self._scm_check_my_turn()
-        return super().validate_tier()
+    def _scm_nothing_to_decide(self):
+        return UserError(
+            _(
+                "You have no opinion to give on %(doc)s now: you are not one of "
+                "its reviewers, or it is not your turn yet.",
+                doc=self.display_name,
+            )
+        )
 
     def action_scm_give_opinion(self, decision, opinion):
         """Give the current user's line of the 《项目评审意见表》: `approve` or
@@ -529,12 +523,6 @@ class ScmSalesProposal(models.Model):
         self._scm_check_my_turn()
         # The reviews are written by the approval machinery, never by the user.
         return self.action_scm_decide(decision, opinion)
-
-    def reject_tier(self):
-        """Only the reviewer's own lines get the rejection's comment."""
-        self.ensure_one()
-        self._scm_check_my_turn()
-        return super().reject_tier()
 
     def _rejected_tier(self, tiers=False):
         self._scm_check_my_turn()

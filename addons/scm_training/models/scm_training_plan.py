@@ -396,28 +396,13 @@ class ScmTrainingPlan(models.Model):
             plan._scm_write({"stage": "draft"})
         return True
 
-    def _scm_check_my_turn(self):
-        for plan in self:
-            if plan.state != "to_approve" or not plan._scm_my_reviews():
-                raise UserError(
-                    _(
-                        "You have no decision to give on %(doc)s: its superior "
-                        "approves it.",
-                        doc=plan.display_name,
-                    )
-                )
-
-    def validate_tier(self):
-        self._scm_check_my_turn()
-        return super().validate_tier()
-
-    def reject_tier(self):
-        self._scm_check_my_turn()
-        return super().reject_tier()
-
-    def _validate_tier(self, tiers=False):
-        self._scm_check_my_turn()
-        return super()._validate_tier(tiers)
+    def _scm_nothing_to_decide(self):
+        return UserError(
+            _(
+                "You have no decision to give on %(doc)s: its superior approves it.",
+                doc=self.display_name,
+            )
+        )
 
     def _scm_revision_deadline(self):
         return (REVISION_DAYS, "TRN-PLAN-01")

@@ -149,17 +149,15 @@ class ScmTrainingSessionDocument(models.AbstractModel):
         self._scm_check_author(_("withdraw"))
         return super().action_scm_withdraw()
 
-    def _scm_check_my_turn(self):
-        for document in self:
-            if document.state != "to_approve" or not document._scm_my_reviews():
-                raise UserError(
-                    _(
-                        "You have no decision to give on %(doc)s: the session's "
-                        "superior (%(superior)s) approves it.",
-                        doc=document.display_name,
-                        superior=document.superior_id.name or "-",
-                    )
-                )
+    def _scm_nothing_to_decide(self):
+        return UserError(
+            _(
+                "You have no decision to give on %(doc)s: the session's superior "
+                "(%(superior)s) approves it.",
+                doc=self.display_name,
+                superior=self.superior_id.name or "-",
+            )
+        )
 
     def _scm_check_approval_date(self):
         """TRN-PLAN-04/05: approved before the session date."""
@@ -169,13 +167,10 @@ class ScmTrainingSessionDocument(models.AbstractModel):
             )
 
     def validate_tier(self):
+        # Who may decide is answered before whether it is still in time.
         self._scm_check_my_turn()
         self._scm_check_approval_date()
         return super().validate_tier()
-
-    def reject_tier(self):
-        self._scm_check_my_turn()
-        return super().reject_tier()
 
     def _validate_tier(self, tiers=False):
         self._scm_check_my_turn()
