@@ -45,6 +45,9 @@
         "views/sessions_wizard_views.xml",
         "report/sessions_reports.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["scm_training/static/tests/tours/*.js"],
+    },
     "demo": [
         # [areas-demo]
         # demo (issue 13's story)

@@ -3,6 +3,7 @@ from . import test_session_core
 # [areas]
 from . import test_sessions_workflow
 from . import test_sessions_views
+from . import test_tours
 from . import test_plans_annual
 from . import test_plans_monthly
 from . import test_plans_five_haves
