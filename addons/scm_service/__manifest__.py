@@ -50,6 +50,9 @@
         "views/requests_config_views.xml",
         "report/requests_reports.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["scm_service/static/tests/tours/*.js"],
+    },
     "demo": [
         # [areas-demo]
         "demo/translations_demo.xml",
