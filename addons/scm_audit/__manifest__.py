@@ -54,6 +54,9 @@
         "views/detect_scm_audit_proposal_views.xml",
         "views/detect_scm_audit_sample_views.xml",
     ],
+    "assets": {
+        "web.assets_tests": ["scm_audit/static/tests/tours/*.js"],
+    },
     "demo": [
         # [areas-demo]
         # demo (issue 14's story)

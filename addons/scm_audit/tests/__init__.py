@@ -14,3 +14,4 @@ from . import test_report_list_queries
 from . import test_detect_queue
 from . import test_detect_sample
 from . import test_detect_list_queries
+from . import test_tours
