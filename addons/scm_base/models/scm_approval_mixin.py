@@ -280,19 +280,20 @@ class ScmApprovalMixin(models.AbstractModel):
         )
 
     def _scm_check_my_turn(self):
-        """A decision is given only by a reviewer (or delegate) whose turn it
-        is, on a document under review: anyone else gets the document's
-        `_scm_nothing_to_decide` refusal."""
-        for document in self:
-            if document.state != "to_approve" or not document._scm_my_reviews():
-                raise document._scm_nothing_to_decide()
+        """The current user's reviews whose turn it is, on a document under
+        review: a decision is given only by such a reviewer (or delegate);
+        anyone else gets the document's `_scm_nothing_to_decide` refusal."""
+        self.ensure_one()
+        mine = self._scm_my_reviews() if self.state == "to_approve" else None
+        if not mine:
+            raise self._scm_nothing_to_decide()
+        return mine
 
     def validate_tier(self):
         """Approve the current user's reviews, through the comment dialog
         when the tier asks for a comment."""
         self.ensure_one()
-        self._scm_check_my_turn()
-        mine = self._scm_my_reviews()
+        mine = self._scm_check_my_turn()
         if self.has_comment:
             action = self._add_comment("validate", mine)
             action["context"]["default_comment"] = (
@@ -306,8 +307,7 @@ class ScmApprovalMixin(models.AbstractModel):
     def reject_tier(self):
         """Always ask for the reason: a rejection without one is refused."""
         self.ensure_one()
-        self._scm_check_my_turn()
-        return self._add_comment("reject", self._scm_my_reviews())
+        return self._add_comment("reject", self._scm_check_my_turn())
 
     def _scm_undecided(self):
         return self.review_ids.filtered(lambda r: r.status in ("waiting", "pending"))
